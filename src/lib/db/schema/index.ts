@@ -1,0 +1,2 @@
+// Every table of the application. Features add their table files here so drizzle-kit sees one schema.
+export * from "./auth";

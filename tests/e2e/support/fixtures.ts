@@ -1,0 +1,43 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "sessionly-demo";
+export const DEMO = {
+  admin: "admin@sessionly.test",
+  coachMorgan: "coach.morgan@sessionly.test",
+  coachPriya: "coach.priya@sessionly.test",
+  realtorJamie: "realtor.jamie@sessionly.test",
+  realtorSam: "realtor.sam@sessionly.test",
+} as const;
+
+/** Signs in through the real sign-in form, as a person would. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** Fails a test on console errors and failed requests, the silent breakages a screenshot would miss. */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        // A refused form submission (4xx) is expected behaviour that Chromium still logs; 5xx and script errors are not.
+        if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+      page.on("requestfailed", (request) => {
+        const failure = request.failure()?.errorText ?? "";
+        // Navigations away from a page abort its pending requests; that is not a failure.
+        if (!failure.includes("ERR_ABORTED")) errors.push(`request failed: ${request.url()} ${failure}`);
+      });
+      await use(errors);
+      expect(errors, "the page logged errors or had failed requests").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,8 @@
+import { inject } from "vitest";
+
+// Every test file talks to the run's database through the same env variable the app uses.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATA_DIR ??= "./data/test";
+process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.TOKEN_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+process.env.APP_URL ??= "http://localhost:3000";
