@@ -52,9 +52,212 @@ CREATE TABLE "verification" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendly_connections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" text NOT NULL,
+	"calendly_user_uri" text NOT NULL,
+	"organization_uri" text NOT NULL,
+	"organization_role" text,
+	"calendly_name" text,
+	"calendly_email" text,
+	"calendly_slug" text,
+	"scheduling_url" text,
+	"time_zone" text,
+	"auth_kind" text NOT NULL,
+	"access_token_encrypted" text,
+	"refresh_token_encrypted" text,
+	"token_expires_at" timestamp with time zone,
+	"token_version" integer DEFAULT 0 NOT NULL,
+	"refresh_lease_owner" text,
+	"refresh_lease_until" timestamp with time zone,
+	"status" text DEFAULT 'connected' NOT NULL,
+	"webhook_subscription_uri" text,
+	"webhook_scope" text,
+	"webhook_signing_key_encrypted" text,
+	"last_synced_at" timestamp with time zone,
+	"last_webhook_at" timestamp with time zone,
+	"last_error" text,
+	"last_error_at" timestamp with time zone,
+	"sync_progress" jsonb,
+	"connected_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"disconnected_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_event_types" (
+	"uri" text PRIMARY KEY NOT NULL,
+	"uuid" text NOT NULL,
+	"connection_id" uuid NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"slug" text,
+	"kind" text,
+	"pooling_type" text,
+	"duration" integer NOT NULL,
+	"duration_options" jsonb,
+	"description_plain" text,
+	"color" text,
+	"active" boolean NOT NULL,
+	"secret" boolean DEFAULT false NOT NULL,
+	"scheduling_url" text NOT NULL,
+	"scheduling_url_valid" boolean DEFAULT false NOT NULL,
+	"custom_questions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"locations" jsonb,
+	"offered" boolean DEFAULT false NOT NULL,
+	"deleted_at" timestamp with time zone,
+	"no_openings_checked_at" timestamp with time zone,
+	"has_openings" boolean,
+	"calendly_updated_at" timestamp with time zone,
+	"synced_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_invitees" (
+	"uuid" text PRIMARY KEY NOT NULL,
+	"uri" text NOT NULL,
+	"event_uuid" text NOT NULL,
+	"email" text NOT NULL,
+	"email_normalized" text NOT NULL,
+	"name" text NOT NULL,
+	"first_name" text,
+	"last_name" text,
+	"status" text NOT NULL,
+	"time_zone" text,
+	"questions_and_answers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"tracking" jsonb,
+	"rescheduled" boolean DEFAULT false NOT NULL,
+	"old_invitee_uri" text,
+	"new_invitee_uri" text,
+	"cancel_url" text,
+	"reschedule_url" text,
+	"canceled_by" text,
+	"cancel_reason" text,
+	"canceler_type" text,
+	"no_show_uri" text,
+	"no_show_at" timestamp with time zone,
+	"no_show_version" timestamp with time zone,
+	"scheduling_method" text,
+	"realtor_user_id" text,
+	"calendly_created_at" timestamp with time zone NOT NULL,
+	"calendly_updated_at" timestamp with time zone NOT NULL,
+	"synced_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendly_invitees_uri_unique" UNIQUE("uri")
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_oauth_states" (
+	"state" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"code_verifier_encrypted" text NOT NULL,
+	"redirect_uri" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_scheduled_events" (
+	"uuid" text PRIMARY KEY NOT NULL,
+	"uri" text NOT NULL,
+	"connection_id" uuid,
+	"coach_user_id" text NOT NULL,
+	"event_type_uri" text,
+	"name" text NOT NULL,
+	"status" text NOT NULL,
+	"start_time" timestamp with time zone NOT NULL,
+	"end_time" timestamp with time zone NOT NULL,
+	"location" jsonb,
+	"location_type" text,
+	"invitees_total" integer DEFAULT 0 NOT NULL,
+	"invitees_active" integer DEFAULT 0 NOT NULL,
+	"invitees_limit" integer DEFAULT 1 NOT NULL,
+	"guests" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"canceled_by" text,
+	"cancel_reason" text,
+	"canceler_type" text,
+	"canceled_at" timestamp with time zone,
+	"rescheduled" boolean DEFAULT false NOT NULL,
+	"series_id" uuid,
+	"from_disconnected_account" boolean DEFAULT false NOT NULL,
+	"calendly_created_at" timestamp with time zone NOT NULL,
+	"calendly_updated_at" timestamp with time zone NOT NULL,
+	"synced_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendly_scheduled_events_uri_unique" UNIQUE("uri")
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_sync_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"connection_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"trigger" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"events_seen" integer DEFAULT 0 NOT NULL,
+	"events_repaired" integer DEFAULT 0 NOT NULL,
+	"invitees_repaired" integer DEFAULT 0 NOT NULL,
+	"api_calls" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "calendly_webhook_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"event" text NOT NULL,
+	"connection_id" uuid,
+	"payload" jsonb NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"error" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"processed_at" timestamp with time zone,
+	CONSTRAINT "calendly_webhook_deliveries_dedupe_key_unique" UNIQUE("dedupe_key")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_type" text NOT NULL,
+	"actor_user_id" text,
+	"actor_label" text,
+	"source" text NOT NULL,
+	"action" text NOT NULL,
+	"target_type" text,
+	"target_id" text,
+	"changes" jsonb,
+	"reason" text,
+	"operation_id" uuid,
+	"metadata" jsonb,
+	"ip_address" text,
+	"user_agent" text
+);
+--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_connections" ADD CONSTRAINT "calendly_connections_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_event_types" ADD CONSTRAINT "calendly_event_types_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_invitees" ADD CONSTRAINT "calendly_invitees_event_uuid_calendly_scheduled_events_uuid_fk" FOREIGN KEY ("event_uuid") REFERENCES "public"."calendly_scheduled_events"("uuid") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_invitees" ADD CONSTRAINT "calendly_invitees_realtor_user_id_user_id_fk" FOREIGN KEY ("realtor_user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_oauth_states" ADD CONSTRAINT "calendly_oauth_states_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_scheduled_events" ADD CONSTRAINT "calendly_scheduled_events_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_sync_runs" ADD CONSTRAINT "calendly_sync_runs_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendly_webhook_deliveries" ADD CONSTRAINT "calendly_webhook_deliveries_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_user_id_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "session_user_id_idx" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "user_role_idx" ON "user" USING btree ("role");--> statement-breakpoint
-CREATE INDEX "verification_identifier_idx" ON "verification" USING btree ("identifier");
+CREATE INDEX "verification_identifier_idx" ON "verification" USING btree ("identifier");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendly_connections_user_idx" ON "calendly_connections" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendly_connections_calendly_user_live_idx" ON "calendly_connections" USING btree ("calendly_user_uri") WHERE "calendly_connections"."status" <> 'disconnected';--> statement-breakpoint
+CREATE INDEX "calendly_connections_status_idx" ON "calendly_connections" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "calendly_event_types_coach_idx" ON "calendly_event_types" USING btree ("coach_user_id");--> statement-breakpoint
+CREATE INDEX "calendly_event_types_connection_idx" ON "calendly_event_types" USING btree ("connection_id");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_event_idx" ON "calendly_invitees" USING btree ("event_uuid");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_realtor_idx" ON "calendly_invitees" USING btree ("realtor_user_id");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_email_idx" ON "calendly_invitees" USING btree ("email_normalized");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_coach_start_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_created_idx" ON "calendly_scheduled_events" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_sync_runs_connection_idx" ON "calendly_sync_runs" USING btree ("connection_id","started_at");--> statement-breakpoint
+CREATE INDEX "calendly_webhook_deliveries_status_idx" ON "calendly_webhook_deliveries" USING btree ("status","received_at");--> statement-breakpoint
+CREATE INDEX "audit_log_occurred_idx" ON "audit_log" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_user_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");--> statement-breakpoint
+CREATE INDEX "audit_log_operation_idx" ON "audit_log" USING btree ("operation_id");

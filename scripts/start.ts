@@ -136,22 +136,28 @@ async function main() {
   await migrator.$client.end();
 
   let emulatorUrl: string | undefined;
+  let emulatorTokenFor: ((email: string) => string) | undefined;
   if (env.usesEmulator) {
     const { startEmulator } = await import("../emulator/server");
     const emulator = await startEmulator({
       port: env.EMULATOR_PORT,
       publicUrl: env.EMULATOR_PUBLIC_URL,
       adminToken: env.EMULATOR_ADMIN_TOKEN,
-      snapshotFile: path.join(path.resolve(env.DATA_DIR), "emulator-state.json"),
+      snapshotPath: path.join(path.resolve(env.DATA_DIR), "emulator-state.json"),
     });
     stoppers.push(() => emulator.stop());
     emulatorUrl = emulator.url;
+    emulatorTokenFor = (email) => emulator.tokenFor(email);
   }
 
   const seedDemo = shouldSeedDemo(env, database);
   if (seedDemo) {
     const { seedDemoUsers } = await import("../src/features/users/demo-users");
     await seedDemoUsers(env.DEMO_PASSWORD);
+    if (emulatorTokenFor) {
+      const { connectDemoCoaches } = await import("../src/features/calendly/demo/connect-demo-coaches");
+      await connectDemoCoaches(emulatorTokenFor);
+    }
   }
   childEnv.SHOW_DEMO_LOGINS = seedDemo ? "1" : "0";
 

@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 
 // Every test file talks to the run's database through the same env variable the app uses.
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -6,3 +6,11 @@ process.env.DATA_DIR ??= "./data/test";
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.TOKEN_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.APP_URL ??= "http://localhost:3000";
+
+// Each file closes what it opened (job queue, database pool), so a run never hangs on open handles.
+afterAll(async () => {
+  const { stopBoss } = await import("../../src/lib/jobs/boss");
+  const { closeDb } = await import("../../src/lib/db/index");
+  await stopBoss();
+  await closeDb();
+});

@@ -12,6 +12,15 @@ export const API_ROUTES = {
   "GET /api/auth/[...all]": "public",
   "POST /api/auth/[...all]": "public",
   "GET /api/me": "authenticated",
+  "POST /api/webhooks/calendly": "webhook",
+  "GET /api/calendly/oauth/start": "calendly.connect",
+  "GET /api/calendly/oauth/callback": "calendly.connect",
+  "GET /api/calendly/connection": "calendly.connections.read",
+  "POST /api/calendly/disconnect": "calendly.connect",
+  "POST /api/calendly/sync": "calendly.sync",
+  "GET /api/calendly/event-types": "event_types.read",
+  "PATCH /api/calendly/event-types/[uuid]": "event_types.manage",
+  "GET /api/admin/connections": "calendly.connections.read",
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof API_ROUTES;

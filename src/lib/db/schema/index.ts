@@ -1,2 +1,4 @@
 // Every table of the application. Features add their table files here so drizzle-kit sees one schema.
 export * from "./auth";
+export * from "./calendly";
+export * from "./audit";

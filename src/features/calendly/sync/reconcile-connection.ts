@@ -1,0 +1,156 @@
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { calendlyConnections, invitees, scheduledEvents, syncRuns } from "@/lib/db/schema";
+import { logger } from "@/lib/logger";
+import { uuidFromUri } from "../calendly-config";
+import { calendlyClientForConnection } from "../calendly-api";
+import type { CalendlyInvitee, CalendlyScheduledEvent } from "../client/schemas";
+import { getConnectionOrThrow } from "../connection/connection-repository";
+import { syncEventTypes } from "../event-types/sync-event-types";
+import { applyNoShow, upsertInvitee, upsertScheduledEvent } from "./upsert-records";
+
+/**
+ * Compares Calendly with the copy over a window and repairs what differs. A scheduled pass fetches invitees only for
+ * events that changed (by `updated_at` or invitee counters), are new to us, or ended in the last
+ * RECONCILE_NO_SHOW_HOURS (48 by default: no-show marks change the invitee, not the event), so an unchanged window
+ * costs about one call per 100 events and writes nothing but its run record. A backfill and a manual "sync now"
+ * are deep: they compare every invitee in the window.
+ */
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const BACKFILL_PAST_DAYS = 90;
+export const RECONCILE_PAST_DAYS = Number(process.env.RECONCILE_PAST_DAYS ?? 30);
+export const RECONCILE_FUTURE_DAYS = Number(process.env.RECONCILE_FUTURE_DAYS ?? 180);
+const NO_SHOW_WINDOW_MS = Number(process.env.RECONCILE_NO_SHOW_HOURS ?? 48) * 60 * 60 * 1000;
+
+export interface ReconcileOptions {
+  kind: "backfill" | "reconcile";
+  trigger: "connect" | "schedule" | "manual";
+  now?: Date;
+}
+
+export interface ReconcileResult {
+  runId: string;
+  eventsSeen: number;
+  eventsRepaired: number;
+  inviteesRepaired: number;
+  apiCalls: number;
+}
+
+function sameInvitee(ours: typeof invitees.$inferSelect | undefined, theirs: CalendlyInvitee): boolean {
+  return (
+    !!ours &&
+    ours.calendlyUpdatedAt.getTime() === new Date(theirs.updated_at).getTime() &&
+    ours.status === theirs.status &&
+    (ours.noShowUri ?? null) === (theirs.no_show?.uri ?? null)
+  );
+}
+
+export async function reconcileConnection(connectionId: string, options: ReconcileOptions): Promise<ReconcileResult> {
+  const db = getDb();
+  const now = options.now ?? new Date();
+  const connection = await getConnectionOrThrow(connectionId);
+  const pastDays = options.kind === "backfill" ? BACKFILL_PAST_DAYS : RECONCILE_PAST_DAYS;
+  const minStart = new Date(now.getTime() - pastDays * DAY_MS);
+  const maxStart = options.kind === "backfill" ? null : new Date(now.getTime() + RECONCILE_FUTURE_DAYS * DAY_MS);
+
+  const [run] = await db.insert(syncRuns).values({ connectionId, kind: options.kind, trigger: options.trigger }).returning({ id: syncRuns.id });
+  let apiCalls = 0;
+  const client = calendlyClientForConnection(connectionId, { onRequest: () => apiCalls++ });
+  const result: ReconcileResult = { runId: run.id, eventsSeen: 0, eventsRepaired: 0, inviteesRepaired: 0, apiCalls: 0 };
+  const progress = { phase: options.kind, done: 0, total: null as number | null, startedAt: now.toISOString() };
+  await db.update(calendlyConnections).set({ syncProgress: progress }).where(eq(calendlyConnections.id, connectionId));
+
+  try {
+    if (options.kind === "backfill" || options.trigger === "manual") await syncEventTypes(connectionId);
+
+    const ourEvents = new Map(
+      (
+        await db
+          .select({ uuid: scheduledEvents.uuid, updatedAt: scheduledEvents.calendlyUpdatedAt, active: scheduledEvents.inviteesActive, total: scheduledEvents.inviteesTotal })
+          .from(scheduledEvents)
+          .where(
+            and(
+              eq(scheduledEvents.coachUserId, connection.userId),
+              gte(scheduledEvents.startTime, minStart),
+              maxStart ? lte(scheduledEvents.startTime, maxStart) : undefined,
+            ),
+          )
+      ).map((row) => [row.uuid, row]),
+    );
+
+    const params = {
+      user: connection.calendlyUserUri,
+      min_start_time: minStart.toISOString(),
+      ...(maxStart ? { max_start_time: maxStart.toISOString() } : {}),
+      sort: "start_time:asc",
+      count: 100,
+    };
+    for await (const event of client.paginate(client.listScheduledEvents, params)) {
+      result.eventsSeen++;
+      const uuid = uuidFromUri(event.uri);
+      const ours = ourEvents.get(uuid);
+      const eventChanged =
+        !ours ||
+        ours.updatedAt.getTime() !== new Date(event.updated_at).getTime() ||
+        ours.active !== (event.invitees_counter?.active ?? 0) ||
+        ours.total !== (event.invitees_counter?.total ?? 0);
+      const recentlyEnded = Math.abs(now.getTime() - new Date(event.end_time).getTime()) < NO_SHOW_WINDOW_MS;
+      if (eventChanged) {
+        await upsertScheduledEvent(db, { connectionId, coachUserId: connection.userId }, event);
+        result.eventsRepaired++;
+      }
+      const deep = options.kind === "backfill" || options.trigger === "manual";
+      if (eventChanged || recentlyEnded || deep) {
+        result.inviteesRepaired += await reconcileInvitees(client, event, uuid, now);
+      }
+      if (result.eventsSeen % 100 === 0) {
+        await db.update(calendlyConnections).set({ syncProgress: { ...progress, done: result.eventsSeen } }).where(eq(calendlyConnections.id, connectionId));
+      }
+    }
+    result.apiCalls = apiCalls;
+    await db
+      .update(syncRuns)
+      .set({ status: "succeeded", finishedAt: new Date(), eventsSeen: result.eventsSeen, eventsRepaired: result.eventsRepaired, inviteesRepaired: result.inviteesRepaired, apiCalls })
+      .where(eq(syncRuns.id, run.id));
+    await db
+      .update(calendlyConnections)
+      .set({ lastSyncedAt: new Date(), syncProgress: { ...progress, done: result.eventsSeen, total: result.eventsSeen, finishedAt: new Date().toISOString() } })
+      .where(eq(calendlyConnections.id, connectionId));
+    if (result.eventsRepaired || result.inviteesRepaired) logger.info({ connectionId, ...result }, "reconciliation repaired records");
+    return result;
+  } catch (error) {
+    await db.update(syncRuns).set({ status: "failed", finishedAt: new Date(), error: (error as Error).message.slice(0, 500), apiCalls }).where(eq(syncRuns.id, run.id));
+    await db
+      .update(calendlyConnections)
+      .set({ lastError: `Sync failed: ${(error as Error).message}`, lastErrorAt: new Date(), syncProgress: { ...progress, done: result.eventsSeen, finishedAt: new Date().toISOString() } })
+      .where(eq(calendlyConnections.id, connectionId));
+    throw error;
+  }
+}
+
+async function reconcileInvitees(
+  client: ReturnType<typeof calendlyClientForConnection>,
+  event: CalendlyScheduledEvent,
+  eventUuid: string,
+  now: Date,
+): Promise<number> {
+  const db = getDb();
+  const theirs: CalendlyInvitee[] = [];
+  for await (const invitee of client.paginate((params) => client.listEventInvitees(event.uri, params), { count: 100 })) theirs.push(invitee);
+  if (theirs.length === 0) return 0;
+  const ours = new Map(
+    (await db.select().from(invitees).where(inArray(invitees.uri, theirs.map((invitee) => invitee.uri)))).map((row) => [row.uri, row]),
+  );
+  let repaired = 0;
+  for (const invitee of theirs) {
+    const current = ours.get(invitee.uri);
+    if (sameInvitee(current, invitee)) continue;
+    await db.transaction(async (tx) => {
+      await upsertInvitee(tx, eventUuid, invitee);
+      // Calendly's present no-show state wins over whatever deliveries said.
+      await applyNoShow(tx, invitee.uri, invitee.no_show ?? null, now);
+    });
+    repaired++;
+  }
+  return repaired;
+}

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { calendlyConnections, webhookDeliveries } from "@/lib/db/schema";
+import { decryptSecret } from "@/lib/crypto/token-cipher";
+import { AppError } from "@/lib/errors";
+import { enqueue, getBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { calendlyConfig } from "../calendly-config";
+import { webhookEnvelopeSchema } from "../client/schemas";
+import { verifyWebhookSignature } from "../client/webhook-signature";
+
+/**
+ * The receiving end of Calendly's webhooks: verify the signature over the raw body (401 for a bad or missing one,
+ * 400 for a stale one; nothing is stored), store the delivery durably with a dedupe key, enqueue its processing in
+ * the same transaction, and answer fast. A duplicate delivery changes nothing.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+
+const connectionIdSchema = z.uuid();
+
+export interface ReceivedWebhook {
+  rawBody: string;
+  signatureHeader: string | null;
+  connectionId: string | null;
+  now?: Date;
+}
+
+export function dedupeKeyFor(envelope: { event: string; created_at: string; payload: { uri: string } }): string {
+  return crypto.createHash("sha256").update(`${envelope.event}|${envelope.payload.uri}|${envelope.created_at}`).digest("hex");
+}
+
+async function signingKeyFor(connectionId: string | null): Promise<string | null> {
+  if (!connectionId || !connectionIdSchema.safeParse(connectionId).success) return null;
+  const [connection] = await getDb()
+    .select({ authKind: calendlyConnections.authKind, keyEncrypted: calendlyConnections.webhookSigningKeyEncrypted })
+    .from(calendlyConnections)
+    .where(eq(calendlyConnections.id, connectionId));
+  if (!connection) return null;
+  if (connection.keyEncrypted) return decryptSecret(connection.keyEncrypted);
+  return connection.authKind === "oauth" ? calendlyConfig().appWebhookSigningKey : null;
+}
+
+export async function receiveCalendlyWebhook(input: ReceivedWebhook): Promise<{ stored: boolean; deliveryId: string | null }> {
+  if (Buffer.byteLength(input.rawBody) > MAX_WEBHOOK_BODY_BYTES) {
+    throw new AppError("payload_too_large", "Webhook body is larger than 1 MB.");
+  }
+  const signingKey = await signingKeyFor(input.connectionId);
+  if (!signingKey) throw new AppError("unauthenticated", "Unknown webhook subscription.");
+  const verdict = verifyWebhookSignature({
+    header: input.signatureHeader,
+    rawBody: input.rawBody,
+    signingKey,
+    toleranceSeconds: calendlyConfig().webhookToleranceSeconds,
+    now: input.now,
+  });
+  if (!verdict.ok) {
+    if (verdict.reason === "stale") throw new AppError("bad_request", "Webhook signature timestamp is outside the tolerance.");
+    throw new AppError("unauthenticated", "Invalid webhook signature.");
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody);
+  } catch {
+    throw new AppError("bad_request", "Webhook body is not valid JSON.");
+  }
+  const parsed = webhookEnvelopeSchema.safeParse(json);
+  if (!parsed.success) throw new AppError("bad_request", "Webhook body is not a Calendly invitee event.");
+  const envelope = parsed.data;
+  const connectionId = input.connectionId!;
+
+  // Start the queue before the transaction: on embedded PGlite a transaction holds the only backend.
+  await getBoss();
+  return getDb().transaction(async (tx) => {
+    const [delivery] = await tx
+      .insert(webhookDeliveries)
+      .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: json as object })
+      .onConflictDoNothing({ target: webhookDeliveries.dedupeKey })
+      .returning({ id: webhookDeliveries.id });
+    await tx.update(calendlyConnections).set({ lastWebhookAt: new Date() }).where(eq(calendlyConnections.id, connectionId));
+    if (!delivery) return { stored: false, deliveryId: null };
+    await enqueue(QUEUES.webhookProcess, { deliveryId: delivery.id }, { tx });
+    return { stored: true, deliveryId: delivery.id };
+  });
+}

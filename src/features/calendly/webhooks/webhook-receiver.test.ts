@@ -1,0 +1,185 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { calendlyConnections, invitees, scheduledEvents, webhookDeliveries } from "@/lib/db/schema";
+import { getBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import * as webhookRoute from "@/app/api/webhooks/calendly/route";
+import { startCalendlyHarness, type CalendlyHarness } from "../../../../tests/helpers/calendly-harness";
+import { openStartTimes } from "../../../../tests/helpers/calendly-actions";
+import { TestClient } from "../../../../tests/helpers/http";
+import { createUser } from "../../../../tests/helpers/users";
+import { signWebhookPayload } from "../client/webhook-signature";
+import { connectWithPersonalAccessToken } from "../connection/connect-calendly";
+import { processWebhookDelivery } from "./process-webhook-delivery";
+
+let harness: CalendlyHarness;
+let connectionId: string;
+let signingKey: string;
+let morganToken: string;
+let thirtyMinuteEventType: string;
+
+async function pendingDeliveries() {
+  return getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.status, "pending"));
+}
+
+async function processAllPending() {
+  for (const delivery of await pendingDeliveries()) await processWebhookDelivery(delivery.id);
+}
+
+/** A genuine delivery body, taken from what the emulator sent us. */
+async function bookAndCaptureDelivery(startIndex: number) {
+  const slots = await openStartTimes(harness, morganToken, thirtyMinuteEventType, new Date(Date.now() + 2 * 24 * 3600 * 1000));
+  const booked = await harness.control("POST", "/actions/book", {
+    event_type: thirtyMinuteEventType,
+    start_time: slots[startIndex],
+    invitee: { email: "realtor.jamie@sessionly.test", name: "Jamie Carter", timezone: "America/Chicago" },
+  });
+  expect(booked.status).toBe(201);
+  await harness.control("POST", "/deliveries/wait");
+  return booked.json.resource.uri as string;
+}
+
+function post(body: string, headers: Record<string, string>, connection = connectionId) {
+  return new TestClient().call(webhookRoute.POST, {
+    method: "POST",
+    path: `/api/webhooks/calendly?connection=${connection}`,
+    body,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+function sampleBody(uri = "https://api.calendly.com/scheduled_events/E1/invitees/I1") {
+  return JSON.stringify({ event: "invitee.created", created_at: new Date().toISOString(), created_by: "https://api.calendly.com/users/U1", payload: { uri } });
+}
+
+async function storedCount() {
+  const [row] = (await getDb().execute<{ count: number }>(sql`select count(*)::int as count from calendly_webhook_deliveries`)).rows;
+  return row.count;
+}
+
+describe("Calendly webhooks in", () => {
+  beforeAll(async () => {
+    harness = await startCalendlyHarness();
+    await getDb().execute(sql`truncate calendly_connections, calendly_scheduled_events, calendly_event_types, calendly_webhook_deliveries cascade`);
+    const coach = await createUser({ email: "coach.morgan@sessionly.test", name: "Morgan Reyes", role: "coach" });
+    await createUser({ email: "realtor.jamie@sessionly.test", name: "Jamie Carter", role: "realtor" });
+    morganToken = harness.emulator.tokenFor("coach.morgan@sessionly.test");
+    const connection = await connectWithPersonalAccessToken({ ...coach, role: "coach" }, morganToken, { backfill: "none" });
+    connectionId = connection.id;
+    const [row] = await getDb().select().from(calendlyConnections).where(eq(calendlyConnections.id, connectionId));
+    const { decryptSecret } = await import("@/lib/crypto/token-cipher");
+    signingKey = decryptSecret(row.webhookSigningKeyEncrypted!);
+    const state = await harness.control("GET", "/state");
+    const morgan = state.json.users.find((user: { email: string }) => user.email === "coach.morgan@sessionly.test");
+    thirtyMinuteEventType = morgan.event_types.find((eventType: { duration: number; kind: string; active: boolean }) => eventType.duration === 30 && eventType.kind === "solo" && eventType.active).uri;
+  });
+  afterAll(async () => harness.stop());
+  beforeEach(async () => {
+    await getDb().execute(sql`truncate calendly_webhook_deliveries`);
+  });
+
+  it("receives a real signed delivery over HTTP, stores it once, enqueues it and applies it idempotently", async () => {
+    const inviteeUri = await bookAndCaptureDelivery(0);
+    const stored = await pendingDeliveries();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].event).toBe("invitee.created");
+    expect(harness.app.requests.some((request) => request.path === "/api/webhooks/calendly" && request.status === 202)).toBe(true);
+    const boss = await getBoss();
+    const jobs = await boss.findJobs<{ deliveryId: string }>(QUEUES.webhookProcess, { data: { deliveryId: stored[0].id } });
+    expect(jobs).toHaveLength(1);
+
+    expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
+    expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
+    const [invitee] = await getDb().select().from(invitees).where(eq(invitees.uri, inviteeUri));
+    expect(invitee.email).toBe("realtor.jamie@sessionly.test");
+    expect(invitee.realtorUserId).not.toBeNull();
+    const [event] = await getDb().select().from(scheduledEvents).where(eq(scheduledEvents.uuid, invitee.eventUuid));
+    expect(event.status).toBe("active");
+    const [connection] = await getDb().select().from(calendlyConnections).where(eq(calendlyConnections.id, connectionId));
+    expect(connection.lastWebhookAt).not.toBeNull();
+  });
+
+  it("answers a replayed delivery with 200 and stores nothing new", async () => {
+    const inviteeUri = await bookAndCaptureDelivery(1);
+    expect(inviteeUri).toBeTruthy();
+    const [genuine] = await pendingDeliveries();
+    const raw = JSON.stringify(genuine.payload);
+    const replay = await post(raw, { "calendly-webhook-signature": signWebhookPayload(signingKey, raw, Math.floor(Date.now() / 1000)) });
+    expect(replay.status).toBe(200);
+    expect(replay.json).toEqual({ received: true, duplicate: true });
+    expect(await storedCount()).toBe(1);
+  });
+
+  it.each([
+    ["no signature", {}, 401],
+    ["a forged signature", { "calendly-webhook-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` }, 401],
+    ["a malformed header", { "calendly-webhook-signature": "garbage" }, 401],
+  ])("rejects %s with %s and stores nothing", async (_label, headers, status) => {
+    const response = await post(sampleBody(), headers as Record<string, string>);
+    expect(response.status).toBe(status);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("rejects a signature made with the wrong key", async () => {
+    const body = sampleBody();
+    const response = await post(body, { "calendly-webhook-signature": signWebhookPayload("not-the-key", body, Math.floor(Date.now() / 1000)) });
+    expect(response.status).toBe(401);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("rejects a stale timestamp with 400", async () => {
+    const body = sampleBody();
+    const response = await post(body, { "calendly-webhook-signature": signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000) - 600) });
+    expect(response.status).toBe(400);
+    expect(response.json.error.message).toMatch(/tolerance/);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("rejects a body that was changed after signing", async () => {
+    const body = sampleBody();
+    const signature = signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000));
+    const response = await post(body.replace("invitee.created", "invitee.canceled"), { "calendly-webhook-signature": signature });
+    expect(response.status).toBe(401);
+  });
+
+  it("rejects malformed JSON (even correctly signed) with 400", async () => {
+    const body = "{not json";
+    const response = await post(body, { "calendly-webhook-signature": signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000)) });
+    expect(response.status).toBe(400);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("rejects a body over 1 MB with 413", async () => {
+    const body = JSON.stringify({ event: "invitee.created", padding: "x".repeat(1_100_000) });
+    const response = await post(body, { "calendly-webhook-signature": signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000)) });
+    expect(response.status).toBe(413);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("rejects deliveries for an unknown subscription", async () => {
+    const body = sampleBody();
+    const signature = signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000));
+    expect((await post(body, { "calendly-webhook-signature": signature }, "00000000-0000-4000-8000-000000000000")).status).toBe(401);
+    expect((await post(body, { "calendly-webhook-signature": signature }, "not-a-uuid")).status).toBe(401);
+  });
+
+  it("never moves a record backwards when deliveries arrive out of order", async () => {
+    const inviteeUri = await bookAndCaptureDelivery(2);
+    const cancel = await harness.control("POST", "/actions/cancel", { invitee: inviteeUri, reason: "Conflict came up", canceler_type: "invitee" });
+    expect(cancel.status).toBe(200);
+    await harness.control("POST", "/deliveries/wait");
+    const deliveries = await getDb().select().from(webhookDeliveries).orderBy(webhookDeliveries.receivedAt);
+    const created = deliveries.find((delivery) => delivery.event === "invitee.created")!;
+    const canceled = deliveries.find((delivery) => delivery.event === "invitee.canceled")!;
+    await processWebhookDelivery(canceled.id);
+    await processWebhookDelivery(created.id);
+    const [invitee] = await getDb().select().from(invitees).where(eq(invitees.uri, inviteeUri));
+    expect(invitee.status).toBe("canceled");
+    expect(invitee.cancelReason).toBe("Conflict came up");
+    const [event] = await getDb().select().from(scheduledEvents).where(eq(scheduledEvents.uuid, invitee.eventUuid));
+    expect(event.status).toBe("canceled");
+    expect(event.rescheduled).toBe(false);
+    await processAllPending();
+  });
+});
