@@ -6,6 +6,9 @@ process.env.DATA_DIR ??= "./data/test";
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.TOKEN_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.APP_URL ??= "http://localhost:3000";
+// Calendly retries and rate-limit waits in milliseconds rather than seconds, so fault tests run quickly.
+process.env.CALENDLY_RETRY_BASE_MS ??= "20";
+process.env.CALENDLY_MAX_RATE_LIMIT_WAIT_MS ??= "300";
 
 // Each file closes what it opened (job queue, database pool), so a run never hangs on open handles.
 afterAll(async () => {

@@ -7,17 +7,27 @@ import { logger } from "@/lib/logger";
  * The Calendly client acting as one coach's connection: tokens come from the encrypted store, are refreshed ahead
  * of expiry and once more on a 401.
  */
+/** Retry tuning, from the environment (tests shorten the waits; production keeps Calendly's pace). */
+function tuning() {
+  const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  return {
+    ...(number("CALENDLY_RETRY_BASE_MS") !== undefined ? { baseDelayMs: number("CALENDLY_RETRY_BASE_MS") } : {}),
+    ...(number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") !== undefined ? { maxRateLimitWaitMs: number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") } : {}),
+  };
+}
+
 export function calendlyClientForConnection(connectionId: string, options: { onRequest?: () => void } = {}): CalendlyClient {
   return createCalendlyClient({
     apiBase: calendlyConfig().apiBase,
     getAccessToken: () => getAccessToken(connectionId),
     onUnauthorized: async () => getAccessToken(connectionId, { force: true }),
     logger,
+    ...tuning(),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
 }
 
 /** A client for a raw token (used while a connection is being created). */
 export function calendlyClientForToken(token: string): CalendlyClient {
-  return createCalendlyClient({ apiBase: calendlyConfig().apiBase, getAccessToken: async () => token, logger });
+  return createCalendlyClient({ apiBase: calendlyConfig().apiBase, getAccessToken: async () => token, logger, ...tuning() });
 }
