@@ -1,0 +1,4 @@
+import type { RouteAccess } from "./access";
+
+// Data export, erasure, retention.
+export const PRIVACY_ROUTES = {} as const satisfies Record<string, RouteAccess>;

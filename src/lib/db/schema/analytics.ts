@@ -1,0 +1,2 @@
+// Tables of the analytics feature (add them here; `npm run db:generate` turns them into a migration).
+export {};
