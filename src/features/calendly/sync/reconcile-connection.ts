@@ -7,6 +7,7 @@ import { calendlyClientForConnection } from "../calendly-api";
 import type { CalendlyInvitee, CalendlyScheduledEvent } from "../client/schemas";
 import { getConnectionOrThrow } from "../connection/connection-repository";
 import { syncEventTypes } from "../event-types/sync-event-types";
+import { onInviteeSynced } from "./sync-hooks";
 import { applyNoShow, upsertInvitee, upsertScheduledEvent } from "./upsert-records";
 
 /**
@@ -101,7 +102,7 @@ export async function reconcileConnection(connectionId: string, options: Reconci
       }
       const deep = options.kind === "backfill" || options.trigger === "manual";
       if (eventChanged || recentlyEnded || deep) {
-        result.inviteesRepaired += await reconcileInvitees(client, event, uuid, now);
+        result.inviteesRepaired += await reconcileInvitees(client, event, uuid, connection.userId, now);
       }
       if (result.eventsSeen % 100 === 0) {
         await db.update(calendlyConnections).set({ syncProgress: { ...progress, done: result.eventsSeen } }).where(eq(calendlyConnections.id, connectionId));
@@ -132,6 +133,7 @@ async function reconcileInvitees(
   client: ReturnType<typeof calendlyClientForConnection>,
   event: CalendlyScheduledEvent,
   eventUuid: string,
+  coachUserId: string,
   now: Date,
 ): Promise<number> {
   const db = getDb();
@@ -149,6 +151,7 @@ async function reconcileInvitees(
       await upsertInvitee(tx, eventUuid, invitee);
       // Calendly's present no-show state wins over whatever deliveries said.
       await applyNoShow(tx, invitee.uri, invitee.no_show ?? null, now);
+      await onInviteeSynced(tx, { inviteeUri: invitee.uri, eventUuid, coachUserId, source: "reconcile" });
     });
     repaired++;
   }

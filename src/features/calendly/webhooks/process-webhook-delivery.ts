@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { recordAudit } from "@/features/audit/record-audit";
 import { uuidFromUri } from "../calendly-config";
 import { webhookEnvelopeSchema } from "../client/schemas";
+import { onInviteeSynced } from "../sync/sync-hooks";
 import { applyNoShow, upsertInvitee, upsertScheduledEvent } from "../sync/upsert-records";
 
 /**
@@ -42,6 +43,7 @@ export async function processWebhookDelivery(deliveryId: string): Promise<"proce
       const noShow = envelope.event === "invitee_no_show.created" ? (invitee.no_show ?? null) : null;
       await applyNoShow(tx, invitee.uri, noShow, new Date(envelope.created_at));
     }
+    await onInviteeSynced(tx, { inviteeUri: invitee.uri, eventUuid: uuidFromUri(event.uri), coachUserId: connection.userId, source: "webhook" });
     await tx
       .update(webhookDeliveries)
       .set({ status: "processed", processedAt: new Date(), attempts: delivery.attempts + 1, error: null })

@@ -1,0 +1,22 @@
+import type { Database } from "@/lib/db";
+import { onInviteeSyncedForBooking } from "@/features/booking/on-invitee-synced";
+import { onInviteeSyncedForNotifications } from "@/features/notifications/on-invitee-synced";
+
+/**
+ * Called inside the transaction of every change to an invitee in the copy, whatever brought it (a webhook, a
+ * reconciliation, or Sessionly's own cancel / no-show / booking call), so features react to the copy's state once,
+ * idempotently, and never miss a change that a dropped webhook would have carried.
+ */
+export type SyncExecutor = Pick<Database, "insert" | "update" | "select" | "execute" | "delete">;
+
+export interface InviteeSyncedChange {
+  inviteeUri: string;
+  eventUuid: string;
+  coachUserId: string;
+  source: "webhook" | "reconcile" | "app";
+}
+
+export async function onInviteeSynced(tx: SyncExecutor, change: InviteeSyncedChange): Promise<void> {
+  await onInviteeSyncedForBooking(tx, change);
+  await onInviteeSyncedForNotifications(tx, change);
+}
