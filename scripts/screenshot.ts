@@ -30,6 +30,7 @@ async function main() {
     await page.waitForURL(/\/dashboard/, { timeout: 30_000 });
   }
   await page.goto(`${base}${target}`, { waitUntil: "networkidle" });
+  await page.waitForTimeout(Number(flag("wait", "1500")));
   await page.screenshot({ path: out, fullPage: true });
   await browser.close();
   console.log(`saved ${out}${problems.length ? `\nconsole errors:\n  ${problems.join("\n  ")}` : ""}`);

@@ -11,7 +11,7 @@ const DEMO_ACCOUNTS = [
   { email: "realtor.sam@sessionly.test", role: "Realtor" },
 ] as const;
 
-/** Development helper (NEXT_PUBLIC_SHOW_DEMO_LOGINS=1): the seeded accounts, one click to fill the form. */
+/** Shown when npm start seeded the demo accounts (SHOW_DEMO_LOGINS=1): one click fills the form. */
 export function DemoLogins({ onPick }: { onPick: (email: string, password: string) => void }) {
   return (
     <section
