@@ -211,6 +211,15 @@ CREATE TABLE "calendly_webhook_deliveries" (
 	CONSTRAINT "calendly_webhook_deliveries_dedupe_key_unique" UNIQUE("dedupe_key")
 );
 --> statement-breakpoint
+CREATE TABLE "api_request_stats" (
+	"bucket" timestamp with time zone NOT NULL,
+	"route_key" text NOT NULL,
+	"status" integer NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	"duration_ms_total" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "api_request_stats_bucket_route_key_status_pk" PRIMARY KEY("bucket","route_key","status")
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -229,6 +238,217 @@ CREATE TABLE "audit_log" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "booking_availability_cache" (
+	"key" text PRIMARY KEY NOT NULL,
+	"event_type_uri" text NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"window_end" timestamp with time zone NOT NULL,
+	"slots" jsonb,
+	"fetched_at" timestamp with time zone,
+	"lease_owner" text,
+	"lease_until" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "booking_availability_invalidations" (
+	"coach_user_id" text PRIMARY KEY NOT NULL,
+	"invalidated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "booking_availability_settings" (
+	"coach_user_id" text PRIMARY KEY NOT NULL,
+	"min_open_hours" real DEFAULT 5 NOT NULL,
+	"window_days" integer DEFAULT 7 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "booking_series" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"realtor_user_id" text NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"event_type_uri" text NOT NULL,
+	"frequency" text NOT NULL,
+	"occurrences_requested" integer NOT NULL,
+	"outcomes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"remaining_canceled_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_feed_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "session_reschedule_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_uuid" text NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"requested_by_user_id" text,
+	"invitee_uris" text[] NOT NULL,
+	"rebook_path" text NOT NULL,
+	"reason" text NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_invitee_state" (
+	"invitee_uri" text PRIMARY KEY NOT NULL,
+	"event_uuid" text NOT NULL,
+	"calendar_uid" text NOT NULL,
+	"confirmation_queued_at" timestamp with time zone,
+	"cancellation_queued_at" timestamp with time zone,
+	"reschedule_queued_at" timestamp with time zone,
+	"reminders_for_start" timestamp with time zone,
+	"reminders_canceled_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"recipient_user_id" text,
+	"recipient_email" text NOT NULL,
+	"recipient_name" text,
+	"recipient_role" text NOT NULL,
+	"time_zone" text NOT NULL,
+	"event_uuid" text,
+	"invitee_uri" text,
+	"payload" jsonb NOT NULL,
+	"subject" text,
+	"html" text,
+	"text" text,
+	"ics" text,
+	"transport" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"suppressed_reason" text,
+	"provider_message_id" text,
+	"claim_token" text,
+	"claimed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"failed_at" timestamp with time zone,
+	CONSTRAINT "notification_messages_idempotency_key_unique" UNIQUE("idempotency_key")
+);
+--> statement-breakpoint
+CREATE TABLE "notification_preferences" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"email_booking_confirmations" boolean NOT NULL,
+	"email_cancellations" boolean NOT NULL,
+	"email_reschedules" boolean NOT NULL,
+	"email_reminders" boolean NOT NULL,
+	"email_low_availability" boolean NOT NULL,
+	"email_connection_alerts" boolean NOT NULL,
+	"email_admin_digest" boolean NOT NULL,
+	"reminder_offsets_minutes" jsonb NOT NULL,
+	"low_availability_threshold_hours" integer,
+	"low_availability_days" integer DEFAULT 14 NOT NULL,
+	"link_version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_reminders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"invitee_uri" text NOT NULL,
+	"event_uuid" text NOT NULL,
+	"recipient_role" text NOT NULL,
+	"recipient_user_id" text,
+	"recipient_email" text NOT NULL,
+	"offset_minutes" integer NOT NULL,
+	"session_start" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'scheduled' NOT NULL,
+	"status_reason" text,
+	"job_id" text,
+	"message_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_suppressions" (
+	"email" text PRIMARY KEY NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_availability_schedules" (
+	"uri" text PRIMARY KEY NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"is_default" boolean NOT NULL,
+	"time_zone" text NOT NULL,
+	"rules" jsonb NOT NULL,
+	"fetched_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "booking_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"coach_user_id" text NOT NULL,
+	"realtor_user_id" text,
+	"event_type_uri" text,
+	"method" text NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone,
+	"event_uri" text
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_erasures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"subject_pseudonym" text NOT NULL,
+	"email_hash" text NOT NULL,
+	"requested_by" text NOT NULL,
+	"requested_by_user_id" text,
+	"status" text DEFAULT 'running' NOT NULL,
+	"sessions_canceled" integer DEFAULT 0 NOT NULL,
+	"cancellation_failures" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"invitees_scrubbed" integer DEFAULT 0 NOT NULL,
+	"audit_rows_pseudonymized" integer DEFAULT 0 NOT NULL,
+	"calendly_deletion" jsonb,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_purged_invitees" (
+	"invitee_uuid" text PRIMARY KEY NOT NULL,
+	"reason" text NOT NULL,
+	"erasure_id" uuid,
+	"purged_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_retention_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dry_run" boolean NOT NULL,
+	"months" integer NOT NULL,
+	"cutoff" timestamp with time zone NOT NULL,
+	"trigger" text NOT NULL,
+	"actor_user_id" text,
+	"sessions_matched" integer DEFAULT 0 NOT NULL,
+	"invitees_matched" integer DEFAULT 0 NOT NULL,
+	"invitees_purged" integer DEFAULT 0 NOT NULL,
+	"webhook_payloads_purged" integer DEFAULT 0 NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "user_external_identities" (
+	"provider" text NOT NULL,
+	"external_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "user_external_identities_provider_external_id_pk" PRIMARY KEY("provider","external_id")
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" varchar(255) PRIMARY KEY NOT NULL,
+	"points" integer DEFAULT 0 NOT NULL,
+	"expire" bigint
+);
+--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendly_connections" ADD CONSTRAINT "calendly_connections_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -239,6 +459,14 @@ ALTER TABLE "calendly_oauth_states" ADD CONSTRAINT "calendly_oauth_states_user_i
 ALTER TABLE "calendly_scheduled_events" ADD CONSTRAINT "calendly_scheduled_events_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendly_sync_runs" ADD CONSTRAINT "calendly_sync_runs_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendly_webhook_deliveries" ADD CONSTRAINT "calendly_webhook_deliveries_connection_id_calendly_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendly_connections"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "booking_availability_settings" ADD CONSTRAINT "booking_availability_settings_coach_user_id_user_id_fk" FOREIGN KEY ("coach_user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "booking_series" ADD CONSTRAINT "booking_series_realtor_user_id_user_id_fk" FOREIGN KEY ("realtor_user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_feed_tokens" ADD CONSTRAINT "calendar_feed_tokens_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_reschedule_requests" ADD CONSTRAINT "session_reschedule_requests_event_uuid_calendly_scheduled_events_uuid_fk" FOREIGN KEY ("event_uuid") REFERENCES "public"."calendly_scheduled_events"("uuid") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_messages" ADD CONSTRAINT "notification_messages_recipient_user_id_user_id_fk" FOREIGN KEY ("recipient_user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_purged_invitees" ADD CONSTRAINT "privacy_purged_invitees_invitee_uuid_calendly_invitees_uuid_fk" FOREIGN KEY ("invitee_uuid") REFERENCES "public"."calendly_invitees"("uuid") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_external_identities" ADD CONSTRAINT "user_external_identities_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_user_id_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "session_user_id_idx" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "user_role_idx" ON "user" USING btree ("role");--> statement-breakpoint
@@ -250,14 +478,41 @@ CREATE INDEX "calendly_event_types_coach_idx" ON "calendly_event_types" USING bt
 CREATE INDEX "calendly_event_types_connection_idx" ON "calendly_event_types" USING btree ("connection_id");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_event_idx" ON "calendly_invitees" USING btree ("event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_realtor_idx" ON "calendly_invitees" USING btree ("realtor_user_id");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_realtor_event_idx" ON "calendly_invitees" USING btree ("realtor_user_id","event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_email_idx" ON "calendly_invitees" USING btree ("email_normalized");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_created_idx" ON "calendly_invitees" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_no_show_idx" ON "calendly_invitees" USING btree ("no_show_uri");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_analytics_no_show_idx" ON "calendly_invitees" USING btree ("event_uuid") WHERE "calendly_invitees"."no_show_uri" is not null and "calendly_invitees"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_coach_start_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_created_idx" ON "calendly_scheduled_events" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_coach_created_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","calendly_created_at","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_analytics_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","coach_user_id","status","rescheduled","canceler_type","end_time","invitees_active","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_analytics_coach_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","status","rescheduled","canceler_type","end_time","invitees_active","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_sync_runs_connection_idx" ON "calendly_sync_runs" USING btree ("connection_id","started_at");--> statement-breakpoint
 CREATE INDEX "calendly_webhook_deliveries_status_idx" ON "calendly_webhook_deliveries" USING btree ("status","received_at");--> statement-breakpoint
+CREATE INDEX "api_request_stats_bucket_idx" ON "api_request_stats" USING btree ("bucket");--> statement-breakpoint
 CREATE INDEX "audit_log_occurred_idx" ON "audit_log" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");--> statement-breakpoint
-CREATE INDEX "audit_log_operation_idx" ON "audit_log" USING btree ("operation_id");
+CREATE INDEX "audit_log_operation_idx" ON "audit_log" USING btree ("operation_id");--> statement-breakpoint
+CREATE INDEX "booking_availability_cache_coach_idx" ON "booking_availability_cache" USING btree ("coach_user_id");--> statement-breakpoint
+CREATE INDEX "booking_series_realtor_idx" ON "booking_series" USING btree ("realtor_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendar_feed_tokens_user_live_idx" ON "calendar_feed_tokens" USING btree ("user_id") WHERE "calendar_feed_tokens"."revoked_at" is null;--> statement-breakpoint
+CREATE INDEX "session_reschedule_requests_event_idx" ON "session_reschedule_requests" USING btree ("event_uuid");--> statement-breakpoint
+CREATE INDEX "session_reschedule_requests_coach_idx" ON "session_reschedule_requests" USING btree ("coach_user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "notification_messages_status_idx" ON "notification_messages" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "notification_messages_event_idx" ON "notification_messages" USING btree ("event_uuid");--> statement-breakpoint
+CREATE INDEX "notification_messages_transport_idx" ON "notification_messages" USING btree ("transport","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notification_reminders_unique_idx" ON "notification_reminders" USING btree ("invitee_uri","recipient_role","offset_minutes","session_start");--> statement-breakpoint
+CREATE INDEX "notification_reminders_due_idx" ON "notification_reminders" USING btree ("status","due_at");--> statement-breakpoint
+CREATE INDEX "notification_reminders_event_idx" ON "notification_reminders" USING btree ("event_uuid");--> statement-breakpoint
+CREATE INDEX "analytics_availability_schedules_coach_idx" ON "analytics_availability_schedules" USING btree ("coach_user_id");--> statement-breakpoint
+CREATE INDEX "booking_attempts_coach_started_idx" ON "booking_attempts" USING btree ("coach_user_id","started_at");--> statement-breakpoint
+CREATE INDEX "booking_attempts_started_idx" ON "booking_attempts" USING btree ("started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "booking_attempts_event_uri_idx" ON "booking_attempts" USING btree ("event_uri");--> statement-breakpoint
+CREATE INDEX "privacy_erasures_email_hash_idx" ON "privacy_erasures" USING btree ("email_hash");--> statement-breakpoint
+CREATE INDEX "privacy_erasures_created_idx" ON "privacy_erasures" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "privacy_retention_runs_started_idx" ON "privacy_retention_runs" USING btree ("started_at");--> statement-breakpoint
+CREATE INDEX "user_external_identities_user_idx" ON "user_external_identities" USING btree ("user_id");

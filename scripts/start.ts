@@ -121,6 +121,7 @@ async function main() {
     NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production"),
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
+    SESSIONLY_EMBEDDED_DB: database.kind === "embedded" ? "1" : "0",
     APP_URL: env.APP_URL,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? secrets.authSecret,
     TOKEN_ENCRYPTION_KEY: env.TOKEN_ENCRYPTION_KEY ?? (env.TOKEN_ENCRYPTION_KEYS ? undefined : secrets.tokenEncryptionKey),

@@ -5,6 +5,7 @@ import { PERMISSIONS, scopeOf, type Permission, type Scope } from "@/lib/auth/pe
 import { getUserFromHeaders, type CurrentUser } from "@/lib/auth/session";
 import { AppError, parseOrThrow, toErrorResponse } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/logger";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { API_ROUTES, type RouteAccess, type RouteKey } from "./route-table";
 import { clientIp, newRequestId } from "./request-context";
 
@@ -68,6 +69,11 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
   }
 }
 
+/** Sign-in, sign-up and password endpoints get the strict bucket. */
+function isAuthAttempt(routeKey: string, request: NextRequest): boolean {
+  return routeKey === "POST /api/auth/[...all]" && /\/(sign-in|sign-up|forget-password|reset-password)/.test(request.nextUrl.pathname);
+}
+
 /** Mutations must come from the app's own origin (in addition to SameSite cookies). */
 function assertSameOrigin(request: NextRequest) {
   const site = request.headers.get("sec-fetch-site");
@@ -94,11 +100,14 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
     let status = 500;
     try {
       if (MUTATING.has(request.method) && access !== "webhook") assertSameOrigin(request);
+      const ip = clientIp(request.headers);
+      await consumeRateLimit(access === "webhook" ? "webhook" : isAuthAttempt(routeKey, request) ? "auth" : "ip", ip);
 
       let user: CurrentUser | null = null;
       let scope: Scope = "any";
       if (access !== "public" && access !== "webhook") {
         user = await getUserFromHeaders(request.headers);
+        if (user) await consumeRateLimit("user", user.id);
         if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
         if (permission) {
           const granted = scopeOf(user.role, permission);
@@ -123,7 +132,7 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
         params: params as Out<PS>,
         query: query as Out<QS>,
         body: body as Out<BS>,
-        ip: clientIp(request.headers),
+        ip,
         userAgent: request.headers.get("user-agent"),
         log,
       });

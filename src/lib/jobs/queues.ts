@@ -9,6 +9,10 @@ export const QUEUES = {
   backfill: "calendly-backfill",
   reconcile: "calendly-reconcile",
   reconcileAll: "calendly-reconcile-all",
+  notificationSend: "notification-send",
+  notificationReminder: "notification-reminder",
+  notificationReminderSweep: "notification-reminder-sweep",
+  notificationLowAvailability: "notification-low-availability",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -25,7 +29,15 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [QUEUES.backfill]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
   [QUEUES.reconcile]: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
   [QUEUES.reconcileAll]: { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+  [QUEUES.notificationSend]: { retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  [QUEUES.notificationReminder]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+  [QUEUES.notificationReminderSweep]: { retryLimit: 0, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
+  [QUEUES.notificationLowAvailability]: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
 };
+
+/** Due reminders are re-polled every minute (a safety net behind each reminder's own job), low availability daily. */
+export const REMINDER_SWEEP_CRON = process.env.REMINDER_SWEEP_CRON ?? "* * * * *";
+export const LOW_AVAILABILITY_CRON = process.env.LOW_AVAILABILITY_CRON ?? "0 13 * * *";
 
 /** Reconciliation of every connected coach, by default every 15 minutes (cron, UTC). */
 export const RECONCILE_CRON = process.env.RECONCILE_CRON ?? "*/15 * * * *";

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit trail, modelled on a booking audit: who (actor), through what (source), did what (action) to
@@ -31,4 +31,20 @@ export const auditLog = pgTable(
     index("audit_log_target_idx").on(table.targetType, table.targetId),
     index("audit_log_operation_idx").on(table.operationId),
   ],
+);
+
+/**
+ * API usage and error patterns: one row per minute, route and status, counted in memory and upserted in batches
+ * (`recordApiRequest` in src/features/audit/api-usage.ts), never on a request's critical path.
+ */
+export const apiRequestStats = pgTable(
+  "api_request_stats",
+  {
+    bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+    routeKey: text("route_key").notNull(),
+    status: integer("status").notNull(),
+    count: integer("count").notNull().default(0),
+    durationMsTotal: bigint("duration_ms_total", { mode: "number" }).notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.bucket, table.routeKey, table.status] }), index("api_request_stats_bucket_idx").on(table.bucket)],
 );

@@ -132,6 +132,16 @@ export const scheduledEvents = pgTable(
     index("calendly_scheduled_events_coach_start_idx").on(table.coachUserId, table.startTime, table.uuid),
     index("calendly_scheduled_events_start_idx").on(table.startTime, table.uuid),
     index("calendly_scheduled_events_created_idx").on(table.calendlyCreatedAt, table.uuid),
+    // Session list (sessions feature): a coach's sessions sorted by booking time, keyset on (created_at, uuid).
+    index("calendly_scheduled_events_coach_created_idx").on(table.coachUserId, table.calendlyCreatedAt, table.uuid),
+    // Analytics (docs/decisions/007): every column the dashboard aggregates read, so a period scan (org-wide, or one
+    // coach's) is an index-only scan instead of a heap visit per session.
+    index("calendly_scheduled_events_analytics_start_idx").on(
+      table.startTime, table.coachUserId, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.uuid,
+    ),
+    index("calendly_scheduled_events_analytics_coach_idx").on(
+      table.coachUserId, table.startTime, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.uuid,
+    ),
   ],
 );
 
@@ -173,7 +183,14 @@ export const invitees = pgTable(
   (table) => [
     index("calendly_invitees_event_idx").on(table.eventUuid),
     index("calendly_invitees_realtor_idx").on(table.realtorUserId),
+    // Session list (sessions feature): "sessions this realtor booked" as an index-only semi-join on (realtor, event).
+    index("calendly_invitees_realtor_event_idx").on(table.realtorUserId, table.eventUuid),
     index("calendly_invitees_email_idx").on(table.emailNormalized),
+    // Invitee lists page by booking time (keyset on created_at, uuid); unmarking finds an invitee by its no-show URI.
+    index("calendly_invitees_created_idx").on(table.calendlyCreatedAt, table.uuid),
+    index("calendly_invitees_no_show_idx").on(table.noShowUri),
+    // Analytics (docs/decisions/007): the few active invitees marked no-show (~7%), probed per session for its state.
+    index("calendly_invitees_analytics_no_show_idx").on(table.eventUuid).where(sql`${table.noShowUri} is not null and ${table.status} = 'active'`),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from "./notifications";
 export * from "./analytics";
 export * from "./privacy";
 export * from "./users";
+export * from "./security";

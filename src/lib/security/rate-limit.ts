@@ -1,0 +1,57 @@
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Request rate limits (rate-limiter-flexible): per IP for everyone, per user once signed in, and stricter buckets
+ * for sign-in/sign-up and the webhook endpoint. Counters live in Postgres when Sessionly runs on a real database
+ * (shared by all instances), in memory with the embedded one. Past a limit: 429 with Retry-After.
+ */
+export type RateLimitBucket = "auth" | "webhook" | "ip" | "user";
+
+export const DEFAULT_LIMITS: Record<RateLimitBucket, { points: number; duration: number }> = {
+  auth: { points: Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), duration: 60 },
+  webhook: { points: Number(process.env.RATE_LIMIT_WEBHOOK_PER_MINUTE ?? 1200), duration: 60 },
+  ip: { points: Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 1200), duration: 60 },
+  user: { points: Number(process.env.RATE_LIMIT_USER_PER_MINUTE ?? 600), duration: 60 },
+};
+
+const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<RateLimitBucket, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<typeof DEFAULT_LIMITS> };
+
+function usePostgres(): boolean {
+  const choice = process.env.RATE_LIMIT_STORE;
+  if (choice) return choice === "postgres";
+  return Boolean(process.env.DATABASE_URL) && process.env.SESSIONLY_EMBEDDED_DB !== "1";
+}
+
+function limiter(bucket: RateLimitBucket): RateLimiterAbstract {
+  const limiters = (globalForLimits.sessionlyRateLimiters ??= new Map());
+  let existing = limiters.get(bucket);
+  if (!existing) {
+    const { points, duration } = { ...DEFAULT_LIMITS, ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
+    existing = usePostgres()
+      ? new RateLimiterPostgres({ storeClient: getDb().$client, tableName: "rate_limits", tableCreated: true, keyPrefix: bucket, points, duration })
+      : new RateLimiterMemory({ keyPrefix: bucket, points, duration });
+    limiters.set(bucket, existing);
+  }
+  return existing;
+}
+
+/** Counts one request against a bucket; throws a 429 AppError with Retry-After when over the limit. */
+export async function consumeRateLimit(bucket: RateLimitBucket, key: string): Promise<void> {
+  try {
+    await limiter(bucket).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new AppError("rate_limited", `Too many requests. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`, { retryAfterSeconds: seconds });
+    }
+    // The limiter's store failing must not take the API down: let the request through.
+  }
+}
+
+/** For tests: different limits, fresh counters. */
+export function configureRateLimits(overrides: Partial<typeof DEFAULT_LIMITS> = {}) {
+  globalForLimits.sessionlyRateLimitOverrides = overrides;
+  globalForLimits.sessionlyRateLimiters = new Map();
+}
