@@ -42,6 +42,8 @@ export interface RouteOptions<PS, QS, BS> {
 
 export type RouteHandler = ((request: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
   routeKey: RouteKey;
+  /** The input schemas, for the generated OpenAPI document. */
+  schemas: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -150,5 +152,5 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
       log.debug({ method: request.method, status, ms: Math.round(performance.now() - started) }, "request");
     }
   };
-  return Object.assign(wrapped, { routeKey });
+  return Object.assign(wrapped, { routeKey, schemas: { params: options.params, query: options.query, body: options.body } });
 }

@@ -6,4 +6,5 @@ export const CORE_ROUTES = {
   "GET /api/auth/[...all]": "public",
   "POST /api/auth/[...all]": "public",
   "GET /api/me": "authenticated",
+  "GET /api/openapi.json": "public",
 } as const satisfies Record<string, RouteAccess>;
