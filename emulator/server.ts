@@ -14,6 +14,7 @@ import { missingScope, notFoundError, unauthenticated } from "./http/api-error";
 import { errorResult, rateLimitHeaders, statusResult, writeResult } from "./http/respond";
 import { Router, type HttpResult, type RawRequest } from "./http/router";
 import { ALL_ROUTES } from "./routes";
+import { PAGE_ROUTES } from "./pages";
 import type { ApiRequest, EmulatorConfig, PublicRequest, RouteDef, Runtime } from "./routes/types";
 import { createEmptyState, Store } from "./store/store";
 import { deserializeState, loadSnapshot, saveSnapshot } from "./store/snapshot";
@@ -269,7 +270,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   } else {
     rt.reset();
   }
-  handler = new EmulatorHttp(rt, [...ALL_ROUTES, ...(options.extraRoutes ?? [])], log);
+  handler = new EmulatorHttp(rt, [...ALL_ROUTES, ...(options.extraRoutes ?? []), ...PAGE_ROUTES], log);
   const running: RunningEmulator = {
     url: `http://${host}:${port}`,
     port,

@@ -10,7 +10,7 @@ import type { HttpResult } from "../http/router";
 import type { PublicRequest, Runtime } from "../routes/types";
 import type { EventTypeRecord, InviteeRecord, SchedulingLinkRecord, UserRecord } from "../store/types";
 import { fieldId, fieldLabel, formFields, parseForm, prefillValues, type FieldErrors } from "./form";
-import { esc, initials, notFoundPage, page, type EmbedMessage } from "./html";
+import { esc, icon, initials, notFoundPage, page, type EmbedMessage } from "./html";
 import { carried, flag, href, trackingFrom } from "./params";
 import { detailsPanel, eventLocationText, isoStart, pickerPage, rangeLabel, viewerZone, zoneLabel, type PickerFlow } from "./view";
 
@@ -77,7 +77,7 @@ function eventPage(req: PublicRequest, target: BookingTarget | null): HttpResult
   if (!target) return notFoundPage(query, accept(req));
   const unavailable = unavailablePage(rt, target, query);
   if (unavailable) return unavailable;
-  const initial = !query.get("month") && !query.get("date");
+  const initial = !query.get("month");
   const back = flag(query, "hide_landing_page_details") || target.link ? "" : `<a class="back" href="${esc(href(`/${target.host.slug}`, carried(query)))}" aria-label="Back to ${esc(target.host.name)}'s event types">←</a>`;
   return pickerPage(bookingFlow(rt, target, query), { messages: initial ? [{ event: "calendly.event_type_viewed" }] : [], back });
 }
@@ -113,11 +113,11 @@ function formPage(input: FormPageInput): HttpResult {
   carry.set("timezone", zone);
   const end = start + eventType.duration * 60_000;
   const backHref = href(flow.pickerPath, carry, { month: query.get("month"), date: query.get("date") });
-  const when = `<ul class="facts"><li><span class="icon" aria-hidden="true">▦</span><span>${esc(rangeLabel(start, end, zone))}</span></li><li><span class="icon" aria-hidden="true">◍</span><span>${esc(zoneLabel(zone))}</span></li></ul>`;
+  const when = `<ul class="facts"><li>${icon("calendar")}<span>${esc(rangeLabel(start, end, zone))}</span></li><li>${icon("globe")}<span>${esc(zoneLabel(zone))}</span></li></ul>`;
   const back = `<a class="back" href="${esc(backHref)}" aria-label="Back to the calendar">←</a>`;
   const action = href(flow.slotPath(start), carry, { month: query.get("month"), date: query.get("date") });
   const body = `${detailsPanel(query, host, eventType, when, back)}
-<section class="content" aria-labelledby="form-title">${flag(query, "hide_event_type_details") ? "" : ""}
+<section class="content" aria-labelledby="form-title">
 ${errorSummary(eventType, input.errors ?? {}, input.general ?? [])}
 <h2 id="form-title">Enter Details</h2>
 <form method="post" action="${esc(action)}" novalidate>
@@ -127,7 +127,7 @@ ${formFields(eventType, host.name, values, input.errors ?? {})}
 <p class="hint">By proceeding, you confirm that you have read and agree to Calendly's Terms of Use and Privacy Notice.</p>
 <button type="submit" class="btn">Schedule Event</button>
 </form></section>`;
-  return page({ title: `${eventType.name} - ${host.name}`, query, body, status: input.status, messages: input.messages, timezone: zone });
+  return page({ title: `${eventType.name} - ${host.name}`, query, body, status: input.status, messages: input.messages, timezone: zone, zoneFromBrowser: true });
 }
 
 function takenPage(flow: PickerFlow, start: number): HttpResult {
@@ -218,12 +218,12 @@ export function confirmationPage(rt: Runtime, invitee: InviteeRecord, query: URL
   const old = invitee.oldInviteeUuid ? rt.store.state.invitees.get(invitee.oldInviteeUuid) : undefined;
   const oldEvent = old ? rt.store.state.events.get(old.eventUuid) : undefined;
   const rows = [
-    `<li><span class="icon" aria-hidden="true">☺</span><span>${esc(eventType.name)} with ${esc(host.name)}</span></li>`,
-    `<li><span class="icon" aria-hidden="true">▦</span><span>${esc(rangeLabel(event.startTime, event.endTime, zone))}</span></li>`,
-    oldEvent ? `<li><span class="icon" aria-hidden="true">↺</span><span>Former time: <span class="former">${esc(rangeLabel(oldEvent.startTime, oldEvent.endTime, zone))}</span></span></li>` : "",
-    `<li><span class="icon" aria-hidden="true">◍</span><span>${esc(zoneLabel(zone))}</span></li>`,
-    location ? `<li><span class="icon" aria-hidden="true">⌖</span><span>${esc(location)}</span></li>` : "",
-    event.guests.length ? `<li><span class="icon" aria-hidden="true">✉</span><span>Guests: ${esc(event.guests.map((g) => g.email).join(", "))}</span></li>` : "",
+    `<li>${icon("person")}<span>${esc(eventType.name)} with ${esc(host.name)}</span></li>`,
+    `<li>${icon("calendar")}<span>${esc(rangeLabel(event.startTime, event.endTime, zone))}</span></li>`,
+    oldEvent ? `<li>${icon("redo")}<span>Former time: <span class="former">${esc(rangeLabel(oldEvent.startTime, oldEvent.endTime, zone))}</span></span></li>` : "",
+    `<li>${icon("globe")}<span>${esc(zoneLabel(zone))}</span></li>`,
+    location ? `<li>${icon("pin")}<span>${esc(location)}</span></li>` : "",
+    event.guests.length ? `<li>${icon("mail")}<span>Guests: ${esc(event.guests.map((g) => g.email).join(", "))}</span></li>` : "",
   ].join("");
   const heading = canceled ? "This event has been canceled" : old ? "Your event has been rescheduled" : "You are scheduled";
   const actions = canceled

@@ -38,7 +38,9 @@ a{color:var(--primary)}
 :focus-visible{outline:3px solid var(--primary);outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
 main{display:flex;justify-content:center;padding:40px 16px}
-body.embedded main{padding:16px 8px}
+body.embedded main{padding:0}
+body.embedded .card{border:0;border-radius:0;box-shadow:none;max-width:none;min-height:100vh}
+body.embedded .details{width:300px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;box-shadow:0 1px 8px rgba(0,0,0,.08);width:100%;max-width:1060px;display:flex;min-height:560px;overflow:hidden}
 .card.narrow{max-width:760px}
 .details{width:340px;flex:none;padding:28px 24px;border-right:1px solid var(--line)}
@@ -52,16 +54,17 @@ h2{font-size:1.25rem;margin:0 0 20px}
 .facts .icon{width:20px;flex:none;text-align:center}
 .description{white-space:pre-line;color:var(--text)}
 .picker{display:flex;gap:28px;flex-wrap:wrap}
-.month{flex:1 1 360px;max-width:440px}
+.month{flex:1 1 300px;max-width:440px}
 .month-nav{display:flex;align-items:center;justify-content:center;gap:16px;margin-bottom:12px}
 .month-nav .label{min-width:150px;text-align:center;font-weight:500}
 .nav-btn{display:inline-flex;width:40px;height:40px;border-radius:50%;align-items:center;justify-content:center;text-decoration:none;font-size:20px;background:var(--primary-soft);color:var(--primary)}
-.nav-btn[aria-disabled=true]{background:none;color:#b0b0b0;pointer-events:none}
+.nav-btn{border:0;font:inherit;font-size:20px}.nav-btn:disabled{background:none;color:#b0b0b0}
+.spots{display:block;font-size:.8rem;font-weight:400;color:var(--muted);margin-top:2px}
 table.cal{width:100%;border-collapse:collapse;table-layout:fixed}
 table.cal th{font-size:.75rem;font-weight:500;color:var(--muted);padding:6px 0}
 table.cal td{text-align:center;padding:3px}
-.day{display:inline-flex;width:44px;height:44px;border-radius:50%;align-items:center;justify-content:center;color:#999}
-a.day{background:var(--primary-soft);color:var(--primary);font-weight:700;text-decoration:none}
+.day{display:inline-flex;width:44px;height:44px;border-radius:50%;align-items:center;justify-content:center;color:#767676}
+a.day{background:var(--primary-soft);color:#0052cc;font-weight:700;text-decoration:none}
 a.day:hover{background:#cce0ff}
 a.day[aria-current=date]{background:var(--primary);color:#fff}
 .today{position:relative}
@@ -80,6 +83,7 @@ a.day[aria-current=date]{background:var(--primary);color:#fff}
 .alert{border-left:4px solid var(--danger);background:#fdecec;padding:12px 16px;border-radius:4px;margin:0 0 20px}
 .alert.info{border-color:var(--primary);background:var(--primary-soft)}
 .alert ul{margin:6px 0 0;padding-left:20px}
+.alert a{color:#8a1c21}
 form .field{margin:0 0 20px}
 label,.legend{font-weight:700;display:block;margin:0 0 6px}
 fieldset{border:0;padding:0;margin:0 0 20px}
@@ -106,7 +110,10 @@ input[aria-invalid=true],textarea[aria-invalid=true],fieldset[aria-invalid=true]
 .summary{display:inline-block;text-align:left;border:1px solid var(--line);border-radius:8px;padding:20px 24px;margin:16px 0 24px;max-width:100%}
 .former{text-decoration:line-through;color:var(--muted)}
 .actions{display:flex;gap:12px;flex-wrap:wrap;justify-content:center}
-.gdpr{position:fixed;left:16px;bottom:12px;font-size:.8rem;color:var(--muted);background:#fff;border:1px solid var(--line);border-radius:4px;padding:6px 10px}
+.gdpr{text-align:center;font-size:.8rem;color:var(--muted);margin:0 0 24px}
+[hidden]{display:none!important}
+abbr{text-decoration:none}
+.icon svg{width:18px;height:18px;vertical-align:-3px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:760px){.card{flex-direction:column}.details{width:auto;border-right:0;border-bottom:1px solid var(--line)}.content{padding:20px}main{padding:12px 8px}}
 `;
@@ -129,6 +136,7 @@ const CLIENT_SCRIPT = `
   }
   height();
   if (window.ResizeObserver) new ResizeObserver(height).observe(document.body); else window.addEventListener("resize", height);
+  var summary = document.getElementById("error-summary"); if (summary) summary.focus();
   var tz = document.getElementById("timezone");
   if (tz && tz.form) tz.addEventListener("change", function(){ tz.form.submit(); });
   var apply = document.getElementById("tz-apply"); if (apply) apply.hidden = true;
@@ -164,7 +172,7 @@ export function page(options: PageOptions): HttpResult {
   const config = { embedded, messages: options.messages ?? [] };
   const configJson = JSON.stringify(config).replace(/</g, "\\u003c");
   const needsZone = options.zoneFromBrowser && !query.get("timezone") && options.timezone;
-  const gdpr = embedded || flag(query, "hide_gdpr_banner") ? "" : `<p class="gdpr">Calendly emulator · <a href="#" aria-disabled="true">Cookie settings</a></p>`;
+  const gdpr = embedded || flag(query, "hide_gdpr_banner") ? "" : `<footer class="gdpr">Calendly emulator · Cookie settings: only what the page needs, nothing is tracked.</footer>`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(options.title)} | Calendly</title>
@@ -190,6 +198,21 @@ export function notFoundPage(query: URLSearchParams, accept: string | string[] |
     narrow: true,
     body: `<div class="center"><h1>Page not found</h1><p>${esc(message)}</p><p class="hint">If you own this link, check the user and event type names.</p></div>`,
   });
+}
+
+const ICON_PATHS: Record<string, string> = {
+  clock: '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
+  pin: '<path d="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z"/><circle cx="12" cy="10" r="2.5"/>',
+  calendar: '<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/>',
+  globe: '<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>',
+  person: '<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>',
+  redo: '<path d="M20 12a8 8 0 1 1-3-6.2"/><path d="M20 4v5h-5"/>',
+  mail: '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>',
+};
+
+/** A decorative inline SVG icon inside `<span class="icon">`. */
+export function icon(name: keyof typeof ICON_PATHS | string): string {
+  return `<span class="icon" aria-hidden="true"><svg viewBox="0 0 24 24">${ICON_PATHS[name] ?? ""}</svg></span>`;
 }
 
 export function initials(name: string): string {

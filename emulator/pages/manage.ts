@@ -10,7 +10,7 @@ import type { HttpResult } from "../http/router";
 import type { PublicRequest, Runtime } from "../routes/types";
 import type { EventTypeRecord, InviteeRecord, ScheduledEventRecord, UserRecord } from "../store/types";
 import { TAKEN_MESSAGE } from "./booking";
-import { esc, notFoundPage, page } from "./html";
+import { esc, icon, notFoundPage, page } from "./html";
 import { carried, href } from "./params";
 import { eventLocationText, isoStart, pickerPage, rangeLabel, viewerZone, zoneLabel, type PickerFlow } from "./view";
 
@@ -33,10 +33,10 @@ function summary(b: Booking, zone: string, former = false): string {
   const location = eventLocationText(b.event.location);
   const time = rangeLabel(b.event.startTime, b.event.endTime, zone);
   return `<div class="summary"><ul class="facts">
-<li><span class="icon" aria-hidden="true">☺</span><span>${esc(b.eventType.name)} with ${esc(b.host.name)}</span></li>
-<li><span class="icon" aria-hidden="true">▦</span><span>${former ? `Former time: <span class="former">${esc(time)}</span>` : esc(time)}</span></li>
-<li><span class="icon" aria-hidden="true">◍</span><span>${esc(zoneLabel(zone))}</span></li>
-${location && !former ? `<li><span class="icon" aria-hidden="true">⌖</span><span>${esc(location)}</span></li>` : ""}</ul></div>`;
+<li>${icon("person")}<span>${esc(b.eventType.name)} with ${esc(b.host.name)}</span></li>
+<li>${icon("calendar")}<span>${former ? `Former time: <span class="former">${esc(time)}</span>` : esc(time)}</span></li>
+<li>${icon("globe")}<span>${esc(zoneLabel(zone))}</span></li>
+${location && !former ? `<li>${icon("pin")}<span>${esc(location)}</span></li>` : ""}</ul></div>`;
 }
 
 function messagePage(query: URLSearchParams, title: string, text: string, extra = "", status = 200): HttpResult {
@@ -122,7 +122,7 @@ function reschedulePicker(req: PublicRequest): HttpResult {
   const stop = blocked(rt, b, query, "rescheduled");
   if (stop) return stop;
   if (!b.eventType.active) return messagePage(query, "This event type is turned off", `${b.host.name} has turned off ${b.eventType.name}; please cancel instead.`);
-  return pickerPage(rescheduleFlow(rt, b, query), { messages: query.get("month") || query.get("date") ? [] : [{ event: "calendly.event_type_viewed" }] });
+  return pickerPage(rescheduleFlow(rt, b, query), { messages: query.get("month") ? [] : [{ event: "calendly.event_type_viewed" }] });
 }
 
 function rescheduleForm(flow: PickerFlow, b: Booking, start: number, error = "", status = 200): HttpResult {
@@ -134,10 +134,10 @@ function rescheduleForm(flow: PickerFlow, b: Booking, start: number, error = "",
   const backHref = href(flow.pickerPath, carry, { month: query.get("month"), date: query.get("date") });
   const body = `<section class="content" aria-labelledby="re-title"><a class="back" href="${esc(backHref)}" aria-label="Back to the calendar">←</a>
 <div style="text-align:center"><h1 id="re-title">Confirm new time</h1>
-<div class="summary"><ul class="facts"><li><span class="icon" aria-hidden="true">☺</span><span>${esc(b.eventType.name)} with ${esc(b.host.name)}</span></li>
-<li><span class="icon" aria-hidden="true">▦</span><span><strong>${esc(rangeLabel(start, end, zone))}</strong></span></li>
-<li><span class="icon" aria-hidden="true">↺</span><span>Former time: <span class="former">${esc(rangeLabel(b.event.startTime, b.event.endTime, zone))}</span></span></li>
-<li><span class="icon" aria-hidden="true">◍</span><span>${esc(zoneLabel(zone))}</span></li></ul></div></div>
+<div class="summary"><ul class="facts"><li>${icon("person")}<span>${esc(b.eventType.name)} with ${esc(b.host.name)}</span></li>
+<li>${icon("calendar")}<span><strong>${esc(rangeLabel(start, end, zone))}</strong></span></li>
+<li>${icon("redo")}<span>Former time: <span class="former">${esc(rangeLabel(b.event.startTime, b.event.endTime, zone))}</span></span></li>
+<li>${icon("globe")}<span>${esc(zoneLabel(zone))}</span></li></ul></div></div>
 ${error ? `<div class="alert" role="alert">${esc(error)}</div>` : ""}
 <form method="post" action="${esc(action)}" style="max-width:480px;margin:0 auto">
 <div class="field"><label for="f-reason">Reason for rescheduling</label><textarea id="f-reason" name="reason" maxlength="10000" aria-describedby="f-reason-hint"></textarea>

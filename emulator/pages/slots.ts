@@ -14,6 +14,8 @@ export interface MonthSlots {
   month: string;
   /** Local date (`YYYY-MM-DD`) → slot starts (epoch ms), ascending. */
   days: Map<string, number[]>;
+  /** Slot start → invitees remaining (more than 1 only for group event types). */
+  remaining: Map<number, number>;
 }
 
 export function horizonDays(eventType: EventTypeRecord): number {
@@ -40,15 +42,17 @@ export function slotsForMonth(rt: Runtime, eventType: EventTypeRecord, month: st
   const start = Math.max(monthStart(month, zone).toMillis(), now);
   const end = Math.min(monthStart(month, zone).plus({ months: 1 }).toMillis(), now + horizonDays(eventType) * DAY_MS + DAY_MS);
   const days = new Map<string, number[]>();
-  if (end <= start) return { month, days };
+  const remaining = new Map<number, number>();
+  if (end <= start) return { month, days, remaining };
   const slots = computeAvailableTimes(rt.store, { eventTypeUuid: eventType.uuid, rangeStart: start, rangeEnd: end, now, ignoreEventUuid });
   for (const slot of slots) {
     const date = DateTime.fromMillis(slot.startTime, { zone }).toISODate() ?? "";
     const list = days.get(date) ?? [];
     list.push(slot.startTime);
     days.set(date, list);
+    remaining.set(slot.startTime, slot.inviteesRemaining);
   }
-  return { month, days };
+  return { month, days, remaining };
 }
 
 /** The month range the picker may show: this month … the month holding the end of the booking window. */

@@ -5,7 +5,7 @@ import type { HttpResult } from "../http/router";
 import type { Runtime } from "../routes/types";
 import type { EventLocation, EventTypeRecord, UserRecord } from "../store/types";
 import { locationLabel } from "./form";
-import { esc, initials, page, type EmbedMessage } from "./html";
+import { esc, icon, initials, page, type EmbedMessage } from "./html";
 import { carried, flag, href, validZone } from "./params";
 import { addMonths, firstMonthWithSlots, horizonDays, isDate, isMonth, monthBounds, monthStart, slotsForMonth, type MonthSlots } from "./slots";
 
@@ -38,12 +38,12 @@ export function eventLocationText(location: EventLocation | null): string | null
 /** Left panel: host, event name, duration, locations, description (hidden with `hide_event_type_details=1`). */
 export function detailsPanel(query: URLSearchParams, host: UserRecord, eventType: EventTypeRecord, extra = "", back = ""): string {
   if (flag(query, "hide_event_type_details")) return extra || back ? `<aside class="details" aria-label="Event details">${back}${extra}</aside>` : "";
-  const locations = [...eventType.locations].sort((a, b) => a.position - b.position).map((c) => `<li><span class="icon" aria-hidden="true">⌖</span><span>${esc(locationLabel(c, host.name))}</span></li>`).join("");
+  const locations = [...eventType.locations].sort((a, b) => a.position - b.position).map((c) => `<li>${icon("pin")}<span>${esc(locationLabel(c, host.name))}</span></li>`).join("");
   return `<aside class="details" aria-label="Event details">${back}
 <div class="avatar" aria-hidden="true">${esc(initials(host.name))}</div>
 <p class="host">${esc(host.name)}</p>
 <h1>${esc(eventType.name)}</h1>
-<ul class="facts"><li><span class="icon" aria-hidden="true">◷</span><span>${eventType.duration} min</span></li>${locations}</ul>
+<ul class="facts"><li>${icon("clock")}<span>${eventType.duration} min</span></li>${locations}</ul>
 ${eventType.descriptionPlain ? `<p class="description">${esc(eventType.descriptionPlain)}</p>` : ""}${extra}</aside>`;
 }
 
@@ -115,11 +115,16 @@ function monthTable(flow: PickerFlow, slots: MonthSlots, selected: string | null
 }
 
 function timesPanels(flow: PickerFlow, slots: MonthSlots, selected: string | null, carry: URLSearchParams): string {
+  const spots = (start: number) => {
+    if (flow.eventType.kind !== "group") return "";
+    const left = slots.remaining.get(start) ?? 0;
+    return `, ${left} ${left === 1 ? "spot" : "spots"} left`;
+  };
   const panels = [...slots.days.entries()].map(([date, starts]) => {
     const heading = DateTime.fromISO(date, { zone: flow.zone }).toFormat("cccc, LLLL d");
     const items = starts.map((start) => {
       const link = href(flow.slotPath(start), carry, { month: slots.month, date });
-      return `<li><a class="slot" href="${esc(link)}" data-start="${isoStart(start)}" aria-label="${esc(`${timeLabel(start, flow.zone)}, ${heading}`)}">${timeLabel(start, flow.zone)}</a></li>`;
+      return `<li><a class="slot" href="${esc(link)}" data-start="${isoStart(start)}" aria-label="${esc(`${timeLabel(start, flow.zone)}, ${heading}${spots(start)}`)}">${timeLabel(start, flow.zone)}${flow.eventType.kind === "group" ? `<span class="spots">${esc(spots(start).slice(2))}</span>` : ""}</a></li>`;
     });
     return `<section class="times" id="times-${date}" aria-label="Times on ${esc(heading)}"${date === selected ? "" : " hidden"}><h3>${esc(heading)}</h3><ul>${items.join("")}</ul></section>`;
   });
@@ -159,7 +164,7 @@ export function pickerPage(flow: PickerFlow, options: PickerOptions = {}): HttpR
   const prev = slots.month > bounds.first ? href(flow.pickerPath, carry, { month: addMonths(slots.month, -1) }) : null;
   const next = slots.month < bounds.last ? href(flow.pickerPath, carry, { month: addMonths(slots.month, 1) }) : null;
   const navLink = (target: string | null, label: string, glyph: string) =>
-    target ? `<a class="nav-btn" href="${esc(target)}" aria-label="${label}">${glyph}</a>` : `<span class="nav-btn" aria-disabled="true" aria-label="${label} (not available)" role="link">${glyph}</span>`;
+    target ? `<a class="nav-btn" href="${esc(target)}" aria-label="${label}">${glyph}</a>` : `<button type="button" class="nav-btn" disabled aria-label="${label}">${glyph}</button>`;
   const alert = options.alert ? `<div class="alert" role="alert">${options.alert}</div>` : "";
   const body = `${detailsPanel(query, flow.host, eventType, flow.extraDetails ?? "", options.back ?? "")}
 <section class="content" aria-labelledby="picker-title">${alert}<h2 id="picker-title">${esc(flow.title)}</h2>
