@@ -49,3 +49,30 @@ export function uuidFromUri(uri: string): string {
   if (!last) throw new Error(`Not a Calendly resource URI: ${uri}`);
   return last;
 }
+
+/**
+ * Where Calendly's embed lives: the popup script, and the origin its pages (and their `postMessage` events) come
+ * from. The emulator serves both from its own base; real Calendly serves pages from calendly.com and the script from
+ * assets.calendly.com.
+ */
+export interface CalendlyEmbedConfig {
+  /** URL of `widget.js`. */
+  scriptUrl: string;
+  /** Origin of the booking pages shown in the popup (and of their `calendly.*` window messages). */
+  pageOrigin: string;
+  /** Origins the page must allow for scripts and frames (CSP). */
+  origins: string[];
+}
+
+export function calendlyEmbedConfig(): CalendlyEmbedConfig {
+  const config = calendlyConfig();
+  if (config.usesEmulator) {
+    const origin = new URL(config.apiBase).origin;
+    return { scriptUrl: `${origin}/assets/external/widget.js`, pageOrigin: origin, origins: [origin] };
+  }
+  return {
+    scriptUrl: "https://assets.calendly.com/assets/external/widget.js",
+    pageOrigin: "https://calendly.com",
+    origins: ["https://calendly.com", "https://assets.calendly.com"],
+  };
+}

@@ -6,6 +6,7 @@ import { getUserFromHeaders, type CurrentUser } from "@/lib/auth/session";
 import { AppError, parseOrThrow, toErrorResponse } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/logger";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { recordApiRequest } from "@/features/audit/api-usage";
 import { API_ROUTES, type RouteAccess, type RouteKey } from "./route-table";
 import { clientIp, newRequestId } from "./request-context";
 
@@ -149,7 +150,10 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
       else log.info({ status: mapped.status, code: mapped.body.error.code }, "request refused");
       return NextResponse.json(mapped.body, { status: mapped.status, headers: { ...mapped.headers, "x-request-id": requestId } });
     } finally {
-      log.debug({ method: request.method, status, ms: Math.round(performance.now() - started) }, "request");
+      const ms = Math.round(performance.now() - started);
+      log.debug({ method: request.method, status, ms }, "request");
+      // API usage and error patterns for the audit page: buffered in memory, flushed in the background.
+      recordApiRequest(routeKey, status, ms);
     }
   };
   return Object.assign(wrapped, { routeKey, schemas: { params: options.params, query: options.query, body: options.body } });

@@ -4,7 +4,9 @@ import { getDb } from "@/lib/db";
 import { calendlyConnections } from "@/lib/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/token-cipher";
 import { AppError } from "@/lib/errors";
+import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
+import { queueConnectionReauthNotice } from "@/features/notifications/connection-reauth-notice";
 import { calendlyConfig } from "../calendly-config";
 import { CalendlyOAuthError, refreshAccessToken } from "../client/oauth";
 import { getConnectionOrThrow, type ConnectionRow } from "./connection-repository";
@@ -35,10 +37,15 @@ function assertUsable(row: ConnectionRow) {
 }
 
 export async function markNeedsReauth(connectionId: string, reason: string) {
-  await getDb()
-    .update(calendlyConnections)
-    .set({ status: "needs_reauth", lastError: reason, lastErrorAt: new Date(), refreshLeaseOwner: null, refreshLeaseUntil: null, updatedAt: new Date() })
-    .where(eq(calendlyConnections.id, connectionId));
+  // The coach's email is queued in the same transaction (outbox); pg-boss starts before the transaction.
+  await getBoss();
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(calendlyConnections)
+      .set({ status: "needs_reauth", lastError: reason, lastErrorAt: new Date(), refreshLeaseOwner: null, refreshLeaseUntil: null, updatedAt: new Date() })
+      .where(eq(calendlyConnections.id, connectionId));
+    await queueConnectionReauthNotice(tx, connectionId, reason);
+  });
   logger.warn({ connectionId }, "calendly connection needs re-authorization");
 }
 

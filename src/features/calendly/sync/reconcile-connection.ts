@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { calendlyConnections, invitees, scheduledEvents, syncRuns } from "@/lib/db/schema";
+import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { uuidFromUri } from "../calendly-config";
 import { calendlyClientForConnection } from "../calendly-api";
@@ -49,6 +50,8 @@ function sameInvitee(ours: typeof invitees.$inferSelect | undefined, theirs: Cal
 export async function reconcileConnection(connectionId: string, options: ReconcileOptions): Promise<ReconcileResult> {
   const db = getDb();
   const now = options.now ?? new Date();
+  // Sync hooks enqueue jobs inside the transactions below; the queue must be started first (see docs/development.md).
+  await getBoss();
   const connection = await getConnectionOrThrow(connectionId);
   const pastDays = options.kind === "backfill" ? BACKFILL_PAST_DAYS : RECONCILE_PAST_DAYS;
   const minStart = new Date(now.getTime() - pastDays * DAY_MS);
@@ -95,7 +98,10 @@ export async function reconcileConnection(connectionId: string, options: Reconci
         ours.updatedAt.getTime() !== new Date(event.updated_at).getTime() ||
         ours.active !== (event.invitees_counter?.active ?? 0) ||
         ours.total !== (event.invitees_counter?.total ?? 0);
-      const recentlyEnded = Math.abs(now.getTime() - new Date(event.end_time).getTime()) < NO_SHOW_WINDOW_MS;
+      // No-show marks exist only once a session has started: re-read sessions under way or ended in the window, not
+      // upcoming ones (bench/reconcile: the future half of a ±48 h window doubled a busy coach's invitee calls).
+      const recentlyEnded =
+        new Date(event.start_time).getTime() <= now.getTime() && now.getTime() - new Date(event.end_time).getTime() < NO_SHOW_WINDOW_MS;
       if (eventChanged) {
         await upsertScheduledEvent(db, { connectionId, coachUserId: connection.userId }, event);
         result.eventsRepaired++;

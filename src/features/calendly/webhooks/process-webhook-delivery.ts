@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { calendlyConnections, webhookDeliveries } from "@/lib/db/schema";
+import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { recordAudit } from "@/features/audit/record-audit";
 import { uuidFromUri } from "../calendly-config";
@@ -21,6 +22,8 @@ const AUDIT_ACTIONS: Record<string, string> = {
 
 export async function processWebhookDelivery(deliveryId: string): Promise<"processed" | "ignored" | "missing"> {
   const db = getDb();
+  // Sync hooks enqueue jobs inside the transaction below; the queue must be started first.
+  await getBoss();
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
   if (!delivery) return "missing";
   if (delivery.status === "processed" || delivery.status === "ignored") return delivery.status;

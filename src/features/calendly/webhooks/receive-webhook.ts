@@ -19,6 +19,9 @@ import { verifyWebhookSignature } from "../client/webhook-signature";
 export const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
 
 const connectionIdSchema = z.uuid();
+/** `last_webhook_at` is refreshed at most this often (it is shown as connection health, not used for ordering). */
+const LAST_WEBHOOK_MARK_MS = 5_000;
+const lastWebhookMarks = new Map<string, number>();
 
 export interface ReceivedWebhook {
   rawBody: string;
@@ -73,15 +76,26 @@ export async function receiveCalendlyWebhook(input: ReceivedWebhook): Promise<{ 
 
   // Start the queue before the transaction: on embedded PGlite a transaction holds the only backend.
   await getBoss();
-  return getDb().transaction(async (tx) => {
+  const result = await getDb().transaction(async (tx) => {
     const [delivery] = await tx
       .insert(webhookDeliveries)
       .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: json as object })
       .onConflictDoNothing({ target: webhookDeliveries.dedupeKey })
       .returning({ id: webhookDeliveries.id });
-    await tx.update(calendlyConnections).set({ lastWebhookAt: new Date() }).where(eq(calendlyConnections.id, connectionId));
     if (!delivery) return { stored: false, deliveryId: null };
     await enqueue(QUEUES.webhookProcess, { deliveryId: delivery.id }, { tx });
     return { stored: true, deliveryId: delivery.id };
   });
+  // The "last webhook" health mark, outside the transaction and at most every few seconds per connection: updating
+  // the coach's one connection row inside every delivery's transaction serialized all of that coach's deliveries on
+  // its row lock (bench/webhook-ingest), and an unconditional update costs a round trip per delivery.
+  const receivedAt = Date.now();
+  if (receivedAt - (lastWebhookMarks.get(connectionId) ?? 0) >= LAST_WEBHOOK_MARK_MS) {
+    lastWebhookMarks.set(connectionId, receivedAt);
+    await getDb()
+      .update(calendlyConnections)
+      .set({ lastWebhookAt: new Date(receivedAt) })
+      .where(eq(calendlyConnections.id, connectionId));
+  }
+  return result;
 }
