@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   "notifications.manage",
   "mailbox.read",
   "jobs.read",
+  "jobs.manage",
   "privacy.export",
   "privacy.erase",
   "privacy.retention",
