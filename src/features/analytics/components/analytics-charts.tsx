@@ -1,0 +1,107 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TrendPoint } from "../get-trends";
+import type { TimeSlotsDto } from "../get-time-slots";
+import { hourLabel, SERIES_COLORS, WEEKDAY_NAMES } from "./format";
+
+/** The Recharts pieces of the analytics page (each sits in a ChartCard that also offers the table). */
+const axis = { fontSize: 12, stroke: "var(--muted-foreground)" };
+const tooltipStyle = { backgroundColor: "var(--popover, var(--background))", border: "1px solid var(--border)", borderRadius: 8, fontSize: 12 };
+
+export function TrendChart({ points }: { points: TrendPoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis dataKey="bucket" tick={axis} minTickGap={24} />
+        <YAxis allowDecimals={false} tick={axis} width={40} />
+        <Tooltip contentStyle={tooltipStyle} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Line type="monotone" dataKey="booked" name="Booked" stroke={SERIES_COLORS.booked} strokeWidth={2} dot={false} />
+        <Line type="monotone" dataKey="completed" name="Completed" stroke={SERIES_COLORS.completed} strokeWidth={2} dot={false} />
+        <Line type="monotone" dataKey="noShows" name="No-shows" stroke={SERIES_COLORS.noShows} strokeWidth={2} dot={false} />
+        <Line type="monotone" dataKey="canceled" name="Canceled" stroke={SERIES_COLORS.canceled} strokeWidth={2} dot={false} />
+        <Line type="monotone" dataKey="rescheduled" name="Rescheduled" stroke={SERIES_COLORS.rescheduled} strokeWidth={2} dot={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function SimpleBarChart({
+  data,
+  dataKey,
+  labelKey,
+  name,
+  color = SERIES_COLORS.booked,
+  layout = "horizontal",
+  height = 240,
+  percent = false,
+}: {
+  data: Array<Record<string, string | number | null>>;
+  dataKey: string;
+  labelKey: string;
+  name: string;
+  color?: string;
+  layout?: "horizontal" | "vertical";
+  height?: number;
+  percent?: boolean;
+}) {
+  const format = percent ? (value: unknown) => `${Math.round(Number(value) * 100)}%` : undefined;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {layout === "vertical" ? (
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
+          <XAxis type="number" tick={axis} allowDecimals={percent} tickFormatter={format} />
+          <YAxis type="category" dataKey={labelKey} tick={axis} width={140} />
+          <Tooltip contentStyle={tooltipStyle} formatter={format ? (value) => format(value) : undefined} />
+          <Bar dataKey={dataKey} name={name} fill={color} radius={[0, 4, 4, 0]} />
+        </BarChart>
+      ) : (
+        <BarChart data={data} margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey={labelKey} tick={axis} />
+          <YAxis tick={axis} width={40} allowDecimals={percent} tickFormatter={format} />
+          <Tooltip contentStyle={tooltipStyle} formatter={format ? (value) => format(value) : undefined} />
+          <Bar dataKey={dataKey} name={name} fill={color} radius={[4, 4, 0, 0]} />
+        </BarChart>
+      )}
+    </ResponsiveContainer>
+  );
+}
+
+/** Weekday × hour grid; darker = more sessions (the table view lists the exact numbers). */
+export function TimeSlotHeatmap({ data }: { data: TimeSlotsDto }) {
+  const counts = new Map(data.cells.map((cell) => [`${cell.weekday}-${cell.hour}`, cell.sessions]));
+  const hours = Array.from({ length: 24 }, (_, hour) => hour);
+  return (
+    <div className="overflow-x-auto">
+      <div className="grid min-w-[640px] grid-cols-[3rem_repeat(24,minmax(0,1fr))] gap-0.5 text-[10px] text-muted-foreground">
+        <div />
+        {hours.map((hour) => (
+          <div key={hour} className="text-center">
+            {hour % 3 === 0 ? hourLabel(hour).slice(0, 2) : ""}
+          </div>
+        ))}
+        {WEEKDAY_NAMES.map((day, index) => (
+          <div key={day} className="contents">
+            <div className="flex items-center text-xs">{day}</div>
+            {hours.map((hour) => {
+              const value = counts.get(`${index + 1}-${hour}`) ?? 0;
+              const strength = data.max ? value / data.max : 0;
+              return (
+                <div
+                  key={hour}
+                  title={`${day} ${hourLabel(hour)}: ${value}`}
+                  className="h-6 rounded-sm border border-border/40"
+                  style={{ backgroundColor: value ? `color-mix(in oklch, var(--primary) ${Math.round(15 + strength * 85)}%, transparent)` : undefined }}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import type { AnalyticsFilters } from "./analytics-filters";
+
+/**
+ * The one definition of a session's state in SQL (docs/DOMAIN.md), shared by every aggregate:
+ * - `rescheduled`: canceled as the old half of a reschedule chain (never a cancellation);
+ * - `canceled_host` / `canceled_invitee`: canceled otherwise, by who canceled (host cancellations after the start too);
+ * - `upcoming` / `in_progress`: active, not yet ended (counted as booked only);
+ * - `no_show`: active, started, and every active invitee marked no-show (for group sessions: nobody came);
+ * - `completed`: active, ended, and at least one active invitee attended.
+ * The no-show probe only runs for started active sessions and reads a small partial index.
+ */
+export type SessionState = "rescheduled" | "canceled_host" | "canceled_invitee" | "upcoming" | "in_progress" | "no_show" | "completed";
+
+export function sessionStateSql(now: Date): SQL {
+  const nowParam = sql`${now.toISOString()}::timestamptz`;
+  return sql`case
+    when e.status = 'canceled' and e.rescheduled then 'rescheduled'
+    when e.status = 'canceled' and e.canceler_type = 'host' then 'canceled_host'
+    when e.status = 'canceled' then 'canceled_invitee'
+    when e.start_time > ${nowParam} then 'upcoming'
+    when e.invitees_active > 0 and (
+      select count(*) from calendly_invitees ni
+      where ni.event_uuid = e.uuid and ni.no_show_uri is not null and ni.status = 'active'
+    ) >= e.invitees_active then 'no_show'
+    when e.end_time > ${nowParam} then 'in_progress'
+    else 'completed'
+  end`;
+}
+
+/** `where` conditions on `calendly_scheduled_events e` for the filters, over [start, end). */
+export function sessionConditionsSql(filters: AnalyticsFilters, start: Date, end: Date): SQL {
+  const parts: SQL[] = [sql`e.start_time >= ${start.toISOString()}::timestamptz`, sql`e.start_time < ${end.toISOString()}::timestamptz`];
+  if (filters.coachUserId) parts.push(sql`e.coach_user_id = ${filters.coachUserId}`);
+  if (filters.eventTypeUri) parts.push(sql`e.event_type_uri = ${filters.eventTypeUri}`);
+  if (filters.realtorUserId) {
+    parts.push(sql`exists (select 1 from calendly_invitees ri where ri.event_uuid = e.uuid and ri.realtor_user_id = ${filters.realtorUserId})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** A subquery of the filtered sessions with their state: `uuid, coach_user_id, start_time, end_time, canceled_at, state`. */
+export function classifiedSessionsSql(filters: AnalyticsFilters, start: Date, end: Date): SQL {
+  return sql`(
+    select e.uuid, e.coach_user_id, e.start_time, e.end_time, ${sessionStateSql(filters.now)} as state
+    from calendly_scheduled_events e
+    where ${sessionConditionsSql(filters, start, end)}
+  )`;
+}
+
+export async function queryRows<T>(query: SQL): Promise<T[]> {
+  const result = await getDb().execute(query);
+  return result.rows as T[];
+}
