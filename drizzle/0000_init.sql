@@ -345,8 +345,6 @@ CREATE TABLE "notification_preferences" (
 	"email_connection_alerts" boolean NOT NULL,
 	"email_admin_digest" boolean NOT NULL,
 	"reminder_offsets_minutes" jsonb NOT NULL,
-	"low_availability_threshold_hours" integer,
-	"low_availability_days" integer DEFAULT 14 NOT NULL,
 	"link_version" integer DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -1,0 +1,145 @@
+import { DateTime } from "luxon";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { canOn } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import type { ListSessionsQuery, SessionFilters, SessionSort } from "./list-sessions-query";
+import { ownedSessionsCondition, seesOtherInvitees, type SessionViewer } from "./session-access";
+import { decodeCursor, encodeCursor } from "./session-cursor";
+import { sessionColumns, sessionJoins, toSessionSummary, type SessionRow, type SessionSummaryDto } from "./session-row";
+
+/**
+ * The session list: the viewer's sessions, filtered, sorted and paged by keyset (never OFFSET), so a page costs the
+ * same on page 1 and page 10 000 and rows inserted between two page loads are neither skipped nor repeated.
+ */
+export interface SessionPage {
+  sessions: SessionSummaryDto[];
+  /** Cursor of the page after this one (`after=`), or null on the last page. */
+  nextCursor: string | null;
+  /** Cursor of the page before this one (`before=`), or null on the first page. */
+  prevCursor: string | null;
+  timeZone: string;
+}
+
+const UTC_TEXT = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** Status sort: active, then canceled, then rescheduled (stored facts only, so the order does not shift with the clock). */
+const STATUS_RANK = sql`(case when e.status = 'active' then 0 when e.rescheduled then 2 else 1 end)`;
+
+function sortColumns(sort: SessionSort): Array<{ expression: SQL; kind: "time" | "int" }> {
+  if (sort === "created") return [{ expression: sql`e.calendly_created_at`, kind: "time" }];
+  if (sort === "status") return [{ expression: STATUS_RANK, kind: "int" }, { expression: sql`e.start_time`, kind: "time" }];
+  return [{ expression: sql`e.start_time`, kind: "time" }];
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+}
+
+/** The WHERE conditions of the filters (shared with the calendar export of a filtered list). */
+export function sessionFilterConditions(viewer: SessionViewer, filters: SessionFilters, now: Date): SQL[] {
+  const conditions: SQL[] = [ownedSessionsCondition(viewer)];
+  const nowText = now.toISOString();
+  switch (filters.status) {
+    case "upcoming":
+      conditions.push(sql`e.status = 'active' and e.start_time > ${nowText}::timestamptz`);
+      break;
+    case "past":
+      conditions.push(sql`e.status = 'active' and e.start_time <= ${nowText}::timestamptz`);
+      break;
+    case "canceled":
+      conditions.push(sql`e.status = 'canceled' and not e.rescheduled`);
+      break;
+    case "rescheduled":
+      conditions.push(sql`e.status = 'canceled' and e.rescheduled`);
+      break;
+    case "no_show":
+      conditions.push(
+        sql`e.status = 'active' and e.start_time <= ${nowText}::timestamptz and exists (select 1 from calendly_invitees ns where ns.event_uuid = e.uuid and ns.status = 'active' and ns.no_show_uri is not null)`,
+      );
+      break;
+  }
+  const zone = viewer.user.timeZone || "UTC";
+  if (filters.from) {
+    const from = DateTime.fromISO(filters.from, { zone }).startOf("day");
+    if (!from.isValid) throw new AppError("validation_failed", "The start date is not a valid date.", { fields: { from: ["is not a valid date"] } });
+    conditions.push(sql`e.start_time >= ${from.toUTC().toISO()}::timestamptz`);
+  }
+  if (filters.to) {
+    const to = DateTime.fromISO(filters.to, { zone }).startOf("day").plus({ days: 1 });
+    if (!to.isValid) throw new AppError("validation_failed", "The end date is not a valid date.", { fields: { to: ["is not a valid date"] } });
+    conditions.push(sql`e.start_time < ${to.toUTC().toISO()}::timestamptz`);
+  }
+  if (filters.eventType) conditions.push(sql`e.event_type_uri in (select uri from calendly_event_types where uuid = ${filters.eventType})`);
+  if (filters.coach && viewer.scope === "any") conditions.push(sql`e.coach_user_id = ${filters.coach}`);
+  if (filters.coach && viewer.scope === "own" && viewer.user.role === "realtor") conditions.push(sql`e.coach_user_id = ${filters.coach}`);
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    if (seesOtherInvitees(viewer)) {
+      conditions.push(
+        sql`(lower(e.name) like ${pattern} or exists (select 1 from calendly_invitees si where si.event_uuid = e.uuid and (lower(si.name) like ${pattern} or si.email_normalized like ${pattern})))`,
+      );
+    } else {
+      conditions.push(sql`(lower(e.name) like ${pattern} or e.coach_user_id in (select id from "user" where lower(name) like ${pattern}))`);
+    }
+  }
+  return conditions;
+}
+
+export async function listSessions(viewer: SessionViewer, query: ListSessionsQuery, options: { now?: Date } = {}): Promise<SessionPage> {
+  const now = options.now ?? new Date();
+  const columns = sortColumns(query.sort);
+  const conditions = sessionFilterConditions(viewer, query, now);
+
+  const backwards = Boolean(query.before);
+  const cursorText = query.after ?? query.before;
+  if (cursorText) {
+    const cursor = decodeCursor(cursorText, { sort: query.sort, dir: query.dir });
+    const left = sql.join([...columns.map((column) => column.expression), sql`e.uuid`], sql`, `);
+    const right = sql.join(
+      [
+        ...columns.map((column, index) => (column.kind === "time" ? sql`${String(cursor.keys[index])}::timestamptz` : sql`${Number(cursor.keys[index])}::int`)),
+        sql`${cursor.uuid}`,
+      ],
+      sql`, `,
+    );
+    // Forward on an ascending sort reads rows after the cursor; backwards (or descending) flips the comparison.
+    const greater = (query.dir === "asc") !== backwards;
+    conditions.push(greater ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`);
+  }
+
+  const readAscending = (query.dir === "asc") !== backwards;
+  const direction = readAscending ? sql`asc` : sql`desc`;
+  const orderBy = sql.join([...columns.map((column) => sql`${column.expression} ${direction}`), sql`e.uuid ${direction}`], sql`, `);
+  const keyColumns = sql.join(
+    columns.map((column, index) => (column.kind === "time" ? sql`${UTC_TEXT(column.expression)} as sort_key_${sql.raw(String(index))}` : sql`${column.expression} as sort_key_${sql.raw(String(index))}`)),
+    sql`, `,
+  );
+
+  const result = await getDb().execute(sql`
+    select ${sessionColumns(viewer)}, ${keyColumns}
+      from calendly_scheduled_events e ${sessionJoins}
+     where ${sql.join(conditions, sql` and `)}
+     order by ${orderBy}
+     limit ${query.size + 1}`);
+  const rows = result.rows as unknown as Array<SessionRow & Record<string, unknown>>;
+  const hasMore = rows.length > query.size;
+  const page = rows.slice(0, query.size);
+  if (backwards) page.reverse();
+
+  const cursorOf = (row: SessionRow & Record<string, unknown>) =>
+    encodeCursor({
+      sort: query.sort,
+      dir: query.dir,
+      keys: columns.map((column, index) => (column.kind === "time" ? String(row[`sort_key_${index}`]) : Number(row[`sort_key_${index}`]))),
+      uuid: row.uuid,
+    });
+  const first = page[0];
+  const last = page[page.length - 1];
+  const canCancel = canOn(viewer.user.role, "sessions.cancel", true);
+  return {
+    sessions: page.map((row) => toSessionSummary(row, viewer, now, canCancel)),
+    nextCursor: last && (backwards ? true : hasMore) ? cursorOf(last) : null,
+    prevCursor: first && (backwards ? hasMore : Boolean(query.after)) ? cursorOf(first) : null,
+    timeZone: viewer.user.timeZone || "UTC",
+  };
+}
