@@ -3,8 +3,10 @@ import { logger } from "@/lib/logger";
 import { listLiveConnections } from "@/features/calendly/connection/connection-repository";
 import { processWebhookDelivery, recordDeliveryFailure } from "@/features/calendly/webhooks/process-webhook-delivery";
 import { reconcileConnection } from "@/features/calendly/sync/reconcile-connection";
+import { registerNotificationHandlers } from "@/features/notifications/notification-jobs";
 import { enqueue } from "./boss";
-import { QUEUES, RECONCILE_CRON } from "./queues";
+import { runRetention } from "@/features/privacy/run-retention";
+import { QUEUES, RECONCILE_CRON, RETENTION_CRON } from "./queues";
 
 /**
  * What each queue does. The worker registers these; tests call them the same way. A thrown error fails the job,
@@ -44,4 +46,11 @@ export async function registerJobHandlers(boss: PgBoss) {
   });
 
   await boss.schedule(QUEUES.reconcileAll, RECONCILE_CRON, {}, { tz: "UTC" });
+
+  await boss.work(QUEUES.privacyRetention, { pollingIntervalSeconds: 30 }, async () => {
+    await runRetention({ dryRun: false, trigger: "job" });
+  });
+  await boss.schedule(QUEUES.privacyRetention, RETENTION_CRON, {}, { tz: "UTC" });
+
+  await registerNotificationHandlers(boss);
 }

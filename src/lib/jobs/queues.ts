@@ -13,6 +13,7 @@ export const QUEUES = {
   notificationReminder: "notification-reminder",
   notificationReminderSweep: "notification-reminder-sweep",
   notificationLowAvailability: "notification-low-availability",
+  privacyRetention: "privacy-retention",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -33,6 +34,7 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [QUEUES.notificationReminder]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   [QUEUES.notificationReminderSweep]: { retryLimit: 0, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
   [QUEUES.notificationLowAvailability]: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
+  [QUEUES.privacyRetention]: { retryLimit: 2, retryDelay: 600, retryBackoff: true, expireInSeconds: 3600 },
 };
 
 /** Due reminders are re-polled every minute (a safety net behind each reminder's own job), low availability daily. */
@@ -41,3 +43,6 @@ export const LOW_AVAILABILITY_CRON = process.env.LOW_AVAILABILITY_CRON ?? "0 13 
 
 /** Reconciliation of every connected coach, by default every 15 minutes (cron, UTC). */
 export const RECONCILE_CRON = process.env.RECONCILE_CRON ?? "*/15 * * * *";
+
+/** Retention purge of invitee personal data (src/features/privacy/run-retention.ts), by default daily at 03:30 UTC. */
+export const RETENTION_CRON = process.env.RETENTION_CRON ?? "30 3 * * *";

@@ -112,8 +112,6 @@ export const notificationPreferences = pgTable("notification_preferences", {
   emailConnectionAlerts: boolean("email_connection_alerts").notNull(),
   emailAdminDigest: boolean("email_admin_digest").notNull(),
   reminderOffsetsMinutes: jsonb("reminder_offsets_minutes").$type<number[]>().notNull(),
-  lowAvailabilityThresholdHours: integer("low_availability_threshold_hours"),
-  lowAvailabilityDays: integer("low_availability_days").notNull().default(14),
   /** Bumped to revoke every unsubscribe link sent so far. */
   linkVersion: integer("link_version").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

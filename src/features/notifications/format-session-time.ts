@@ -1,0 +1,32 @@
+import { DateTime } from "luxon";
+
+/** "Tue 3 Mar, 10:00–10:30 (America/Chicago)": a session's time in the recipient's zone, with the zone named. */
+export function formatSessionTime(start: Date | string, end: Date | string, timeZone: string): string {
+  const zone = validZone(timeZone);
+  const from = DateTime.fromJSDate(new Date(start)).setZone(zone);
+  const to = DateTime.fromJSDate(new Date(end)).setZone(zone);
+  const sameDay = from.hasSame(to, "day");
+  return `${from.toFormat("ccc d LLL, HH:mm")}–${to.toFormat(sameDay ? "HH:mm" : "ccc d LLL, HH:mm")} (${zone})`;
+}
+
+/** "Tue 3 Mar, 10:00 (America/Chicago)" for one instant. */
+export function formatInstant(at: Date | string, timeZone: string): string {
+  const zone = validZone(timeZone);
+  return `${DateTime.fromJSDate(new Date(at)).setZone(zone).toFormat("ccc d LLL, HH:mm")} (${zone})`;
+}
+
+export function validZone(timeZone: string | null | undefined): string {
+  if (timeZone && DateTime.local().setZone(timeZone).isValid) return timeZone;
+  return "UTC";
+}
+
+/** "24 hours", "1 hour", "10 minutes", "2 days". */
+export function describeOffset(minutes: number): string {
+  if (minutes % 1440 === 0) return plural(minutes / 1440, "day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
+function plural(count: number, unit: string) {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
