@@ -1,5 +1,6 @@
 import { headers as nextHeaders } from "next/headers";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
 import { getAuth } from "./auth";
 import { isRole, type Role } from "./permissions";
 
@@ -14,6 +15,11 @@ export interface CurrentUser {
 
 /** Resolves the user of a request from its headers (cookie session); `null` when signed out or deactivated. */
 export async function getUserFromHeaders(headers: Headers): Promise<CurrentUser | null> {
+  // AUTH_PROVIDER=clerk: a Clerk session token decides alone; without one, better-auth's cookie still works.
+  if (env().AUTH_PROVIDER === "clerk") {
+    const clerk = await import("@/features/users/clerk-session");
+    if (clerk.clerkTokenFromHeaders(headers)) return clerk.getClerkUserFromHeaders(headers);
+  }
   const result = await getAuth().api.getSession({ headers });
   if (!result) return null;
   const { user } = result;

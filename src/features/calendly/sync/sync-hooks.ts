@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db";
 import { onInviteeSyncedForBooking } from "@/features/booking/on-invitee-synced";
 import { onInviteeSyncedForNotifications } from "@/features/notifications/on-invitee-synced";
+import { onInviteeSyncedForPrivacy } from "@/features/privacy/on-invitee-synced";
 
 /**
  * Called inside the transaction of every change to an invitee in the copy, whatever brought it (a webhook, a
@@ -17,6 +18,8 @@ export interface InviteeSyncedChange {
 }
 
 export async function onInviteeSynced(tx: SyncExecutor, change: InviteeSyncedChange): Promise<void> {
+  // First: an erased or purged invitee's personal data must never come back with a late delivery or a sync.
+  await onInviteeSyncedForPrivacy(tx, change);
   await onInviteeSyncedForBooking(tx, change);
   await onInviteeSyncedForNotifications(tx, change);
 }

@@ -1,0 +1,39 @@
+import crypto from "node:crypto";
+import { env } from "@/lib/env";
+import { loadOrCreateLocalSecrets } from "@/lib/secrets";
+
+/** Settings and small helpers shared by export, erasure and retention. */
+
+export { ADMIN_ERASE_PHRASE, SELF_ERASE_PHRASE } from "./erase-phrases";
+
+/** Months after a session's start at which its invitees' personal data is purged (`RETENTION_MONTHS`, default 24). */
+export function retentionMonths(): number {
+  const raw = process.env.RETENTION_MONTHS;
+  if (raw === undefined || raw === "") return 24;
+  const months = Number(raw);
+  if (!Number.isInteger(months) || months < 1 || months > 240) {
+    throw new Error("RETENTION_MONTHS must be a whole number of months between 1 and 240.");
+  }
+  return months;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function hashKey(): string {
+  const config = env();
+  return config.BETTER_AUTH_SECRET ?? loadOrCreateLocalSecrets(config.DATA_DIR).authSecret;
+}
+
+/**
+ * Keyed hash of an erased email: recognises the person's old invitee rows if a late webhook or a reconciliation
+ * brings them back, without Sessionly keeping the email itself.
+ */
+export function erasedEmailHash(email: string): string {
+  return crypto.createHmac("sha256", hashKey()).update(`erased-email:${normalizeEmail(email)}`).digest("hex");
+}
+
+/** The placeholders that replace personal data (columns that cannot be null get these). */
+export const REMOVED_NAME = "[removed]";
+export const REMOVED_EMAIL = "";
