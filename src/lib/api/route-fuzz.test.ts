@@ -129,14 +129,14 @@ describe("API fuzzing", () => {
     if (routeKey.includes("/api/auth/")) continue;
     it(`${routeKey} never answers 500`, async () => {
       const [method, routePath] = routeKey.split(" ");
-      const module = (await import(path.join(API_DIR, ...routePath.replace(/^\/api\//, "").split("/"), "route.ts"))) as Record<string, Parameters<TestClient["call"]>[0]>;
+      const routeModule = (await import(path.join(API_DIR, ...routePath.replace(/^\/api\//, "").split("/"), "route.ts"))) as Record<string, Parameters<TestClient["call"]>[0]>;
       const random = prng([...routeKey].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) | 0, 7));
       const failures: string[] = [];
       for (let iteration = 0; iteration < ITERATIONS_PER_ROUTE; iteration++) {
         const { concrete, params } = concretePath(routeKey, random);
         const client = random() < 0.8 ? admin : new TestClient();
         const body = method === "GET" ? undefined : randomBody(random);
-        const response = await client.call(module[method], { method, path: concrete + randomQuery(random), params, body, headers: randomHeaders(random) });
+        const response = await client.call(routeModule[method], { method, path: concrete + randomQuery(random), params, body, headers: randomHeaders(random) });
         const upstream = response.status === 502 || response.status === 503;
         if (response.status >= 500 && !upstream) failures.push(`#${iteration} ${response.status} ${response.text.slice(0, 200)}`);
       }

@@ -70,8 +70,8 @@ describe("route × role access matrix", () => {
     if (access === "public" || access === "webhook") continue;
     const method = routeKey.split(" ")[0];
     it(`${routeKey} (${access})`, async () => {
-      const module = (await import(fileFor(routeKey))) as Record<string, Handler>;
-      const handler = module[method];
+      const routeModule = (await import(fileFor(routeKey))) as Record<string, Handler>;
+      const handler = routeModule[method];
       const { path: concrete, params } = concretePath(routeKey);
       const body = method === "GET" || method === "DELETE" ? undefined : {};
 

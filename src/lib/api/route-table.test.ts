@@ -29,9 +29,9 @@ describe("the API route table", () => {
   it("declares every exported handler, and every handler goes through apiRoute with its own key", async () => {
     const seen = new Set<string>();
     for (const file of files) {
-      const module = (await import(file)) as Record<string, unknown>;
+      const routeModule = (await import(file)) as Record<string, unknown>;
       for (const method of METHODS) {
-        const handler = module[method] as { routeKey?: string } | undefined;
+        const handler = routeModule[method] as { routeKey?: string } | undefined;
         if (!handler) continue;
         const key = `${method} ${routePath(file)}`;
         seen.add(key);

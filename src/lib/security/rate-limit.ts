@@ -18,7 +18,7 @@ export const DEFAULT_LIMITS: Record<RateLimitBucket, { points: number; duration:
 
 const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<RateLimitBucket, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<typeof DEFAULT_LIMITS> };
 
-function usePostgres(): boolean {
+function postgresStoreChosen(): boolean {
   const choice = process.env.RATE_LIMIT_STORE;
   if (choice) return choice === "postgres";
   return Boolean(process.env.DATABASE_URL) && process.env.SESSIONLY_EMBEDDED_DB !== "1";
@@ -29,7 +29,7 @@ function limiter(bucket: RateLimitBucket): RateLimiterAbstract {
   let existing = limiters.get(bucket);
   if (!existing) {
     const { points, duration } = { ...DEFAULT_LIMITS, ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
-    existing = usePostgres()
+    existing = postgresStoreChosen()
       ? new RateLimiterPostgres({ storeClient: getDb().$client, tableName: "rate_limits", tableCreated: true, keyPrefix: bucket, points, duration })
       : new RateLimiterMemory({ keyPrefix: bucket, points, duration });
     limiters.set(bucket, existing);

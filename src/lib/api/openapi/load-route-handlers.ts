@@ -7,8 +7,8 @@ export async function loadRouteHandlers(apiDir = path.resolve(import.meta.dirnam
   const handlers: Partial<Record<RouteKey, RouteHandler>> = {};
   for (const routeKey of Object.keys(API_ROUTES) as RouteKey[]) {
     const [method, routePath] = routeKey.split(" ");
-    const module = (await import(path.join(apiDir, ...routePath.replace(/^\/api\//, "").split("/"), "route.ts"))) as Record<string, RouteHandler>;
-    if (module[method]) handlers[routeKey] = module[method];
+    const routeModule = (await import(path.join(apiDir, ...routePath.replace(/^\/api\//, "").split("/"), "route.ts"))) as Record<string, RouteHandler>;
+    if (routeModule[method]) handlers[routeKey] = routeModule[method];
   }
   return handlers;
 }
