@@ -18,7 +18,11 @@ export async function createUser(input: { email: string; name?: string; role: Ro
       } as { name: string; email: string; password: string },
     });
   }
-  await getDb().update(schema.user).set({ role: input.role }).where(eq(schema.user.email, email));
+  // Files share one database: an account another file created is brought to what this test asked for.
+  await getDb()
+    .update(schema.user)
+    .set({ role: input.role, ...(input.timeZone ? { timeZone: input.timeZone } : {}), ...(input.name ? { name: input.name } : {}), banned: false })
+    .where(eq(schema.user.email, email));
   const [row] = await getDb().select().from(schema.user).where(eq(schema.user.email, email));
   return { id: row.id, email: row.email, name: row.name, role: input.role, timeZone: row.timeZone };
 }

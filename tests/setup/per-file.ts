@@ -2,6 +2,9 @@ import { afterAll, inject } from "vitest";
 
 // Every test file talks to the run's database through the same env variable the app uses.
 process.env.DATABASE_URL = inject("databaseUrl");
+// Embedded PGlite is one backend session behind the socket, as with `npm start`: features that need a session per
+// connection (named prepared statements, e.g. the Postgres rate-limit store) take their embedded path.
+process.env.SESSIONLY_EMBEDDED_DB = inject("databaseKind") === "pglite" ? "1" : "0";
 process.env.DATA_DIR ??= "./data/test";
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.TOKEN_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");

@@ -50,7 +50,6 @@ export const PERMISSION_TABLE: Record<Role, Partial<Record<Permission, Scope>>> 
     "profile.read": "own",
     "profile.update": "own",
     "calendly.connect": "own",
-    "calendly.connections.read": "own",
     "calendly.sync": "own",
     "event_types.read": "own",
     "event_types.manage": "own",

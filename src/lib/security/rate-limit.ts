@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 
 /**
  * Request rate limits (rate-limiter-flexible): per IP for everyone, per user once signed in, and stricter buckets
@@ -16,7 +17,7 @@ export const DEFAULT_LIMITS: Record<RateLimitBucket, { points: number; duration:
   user: { points: Number(process.env.RATE_LIMIT_USER_PER_MINUTE ?? 600), duration: 60 },
 };
 
-const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<RateLimitBucket, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<typeof DEFAULT_LIMITS> };
+const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<string, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<typeof DEFAULT_LIMITS> };
 
 function postgresStoreChosen(): boolean {
   const choice = process.env.RATE_LIMIT_STORE;
@@ -26,13 +27,17 @@ function postgresStoreChosen(): boolean {
 
 function limiter(bucket: RateLimitBucket): RateLimiterAbstract {
   const limiters = (globalForLimits.sessionlyRateLimiters ??= new Map());
-  let existing = limiters.get(bucket);
+  const { points, duration } = { ...DEFAULT_LIMITS, ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
+  const store = postgresStoreChosen() ? "postgres" : "memory";
+  // Keyed by its settings too, so a limiter made under other limits is never reused.
+  const cacheKey = `${bucket}:${points}:${duration}:${store}`;
+  let existing = limiters.get(cacheKey);
   if (!existing) {
-    const { points, duration } = { ...DEFAULT_LIMITS, ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
-    existing = postgresStoreChosen()
-      ? new RateLimiterPostgres({ storeClient: getDb().$client, tableName: "rate_limits", tableCreated: true, keyPrefix: bucket, points, duration })
-      : new RateLimiterMemory({ keyPrefix: bucket, points, duration });
-    limiters.set(bucket, existing);
+    existing =
+      store === "postgres"
+        ? new RateLimiterPostgres({ storeClient: getDb().$client, tableName: "rate_limits", tableCreated: true, keyPrefix: `${bucket}:${points}`, points, duration })
+        : new RateLimiterMemory({ keyPrefix: bucket, points, duration });
+    limiters.set(cacheKey, existing);
   }
   return existing;
 }
@@ -42,11 +47,13 @@ export async function consumeRateLimit(bucket: RateLimitBucket, key: string): Pr
   try {
     await limiter(bucket).consume(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    // Over the limit, the limiter rejects with a RateLimiterRes (checked by shape: the class can be loaded twice).
+    if (rejection instanceof RateLimiterRes || typeof (rejection as RateLimiterRes | undefined)?.msBeforeNext === "number") {
+      const seconds = Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000));
       throw new AppError("rate_limited", `Too many requests. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`, { retryAfterSeconds: seconds });
     }
-    // The limiter's store failing must not take the API down: let the request through.
+    // The limiter's store failing must not take the API down: let the request through, and say so.
+    logger.warn({ err: rejection, bucket }, "rate limiter unavailable; request allowed");
   }
 }
 

@@ -5,7 +5,7 @@ export const CALENDLY_ROUTES = {
   "POST /api/webhooks/calendly": "webhook",
   "GET /api/calendly/oauth/start": "calendly.connect",
   "GET /api/calendly/oauth/callback": "calendly.connect",
-  "GET /api/calendly/connection": "calendly.connections.read",
+  "GET /api/calendly/connection": "calendly.connect",
   "POST /api/calendly/disconnect": "calendly.connect",
   "POST /api/calendly/sync": "calendly.sync",
   "GET /api/calendly/event-types": "event_types.read",
