@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
@@ -51,6 +51,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
       NEXT_TELEMETRY_DISABLED: "1",
       TZ: "UTC",
+      // Every browser test signs in from 127.0.0.1; the per-IP sign-in limit (20/min) is for the world, not for CI.
+      RATE_LIMIT_AUTH_PER_MINUTE: "300",
     },
   },
 });

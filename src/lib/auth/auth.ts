@@ -56,7 +56,9 @@ function createAuth() {
       },
     },
     advanced: { useSecureCookies: config.APP_URL.startsWith("https://"), cookiePrefix: "sessionly" },
-    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 100 },
+    // Sessionly's own limiter (src/lib/security/rate-limit.ts) covers sign-in, sign-up and password resets per IP, with
+    // counters shared by every instance; better-auth's in-memory one would count per instance and double-limit.
+    rateLimit: { enabled: false },
     databaseHooks: {
       user: {
         create: {

@@ -1,7 +1,9 @@
+// The loading outline of a signed-in page. Each top-level segment re-exports it as its `loading.tsx` (rather than one
+// `(app)/loading.tsx`), so segment layouts that gate access run outside the Suspense boundary and can answer a real 404.
 import { Skeleton } from "@/components/ui/skeleton";
 
 // Same outline as a typical page (header, then cards), so the real content replaces it without a jump.
-export default function AppLoading() {
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" aria-busy="true">
       <span className="sr-only">Loading…</span>

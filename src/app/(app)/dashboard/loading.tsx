@@ -1,0 +1,3 @@
+import { PageSkeleton } from "@/components/app/page-skeleton";
+
+export default PageSkeleton;
