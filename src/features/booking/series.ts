@@ -9,7 +9,7 @@ import { recordAudit, userActor } from "@/features/audit/record-audit";
 import { calendlyClientForConnection } from "@/features/calendly/calendly-api";
 import { CalendlyApiError, toAppError } from "@/features/calendly/client/errors";
 import { uuidFromUri } from "@/features/calendly/calendly-config";
-import { onInviteeSynced } from "@/features/calendly/sync/sync-hooks";
+import { onInviteeSynced, readySyncHooks } from "@/features/calendly/sync/sync-hooks";
 import { upsertInvitee, upsertScheduledEvent } from "@/features/calendly/sync/upsert-records";
 import { AppError } from "@/lib/errors";
 
@@ -110,6 +110,7 @@ export async function cancelSeriesRemaining(
       }
       const event = await client.getScheduledEvent(session.uri);
       const invitees = await client.listEventInvitees(session.uri, { count: 100 });
+      await readySyncHooks();
       await getDb().transaction(async (tx) => {
         await upsertScheduledEvent(tx, { connectionId: session.connectionId, coachUserId: session.coachUserId }, event);
         for (const invitee of invitees.collection) {

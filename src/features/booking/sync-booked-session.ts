@@ -5,7 +5,7 @@ import { recordAudit, userActor } from "@/features/audit/record-audit";
 import { uuidFromUri } from "@/features/calendly/calendly-config";
 import type { CalendlyClient } from "@/features/calendly/client/client";
 import type { CalendlyInvitee, CalendlyScheduledEvent } from "@/features/calendly/client/schemas";
-import { onInviteeSynced } from "@/features/calendly/sync/sync-hooks";
+import { onInviteeSynced, readySyncHooks } from "@/features/calendly/sync/sync-hooks";
 import { upsertInvitee, upsertScheduledEvent } from "@/features/calendly/sync/upsert-records";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -41,6 +41,7 @@ export async function syncBookedSession(input: {
   const event = await input.client.getScheduledEvent(input.eventUri);
   const invitee = input.invitee ?? (await input.client.getInvitee(input.eventUri, input.inviteeUri!));
   const eventUuid = uuidFromUri(event.uri);
+  await readySyncHooks();
   await getDb().transaction(async (tx) => {
     await upsertScheduledEvent(tx, { connectionId: input.owner.connectionId, coachUserId: input.owner.coachUserId }, event);
     await upsertInvitee(tx, eventUuid, invitee);

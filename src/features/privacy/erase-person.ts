@@ -9,6 +9,7 @@ import { recordAudit } from "@/features/audit/record-audit";
 import { disconnectCalendly } from "@/features/calendly/connection/connect-calendly";
 import { assertNotLastActiveAdmin } from "@/features/users/admin-guard";
 import { ERASED_BAN_REASON } from "@/features/users/set-user-active";
+import { eraseNotificationsOf } from "@/features/notifications/erase-notifications";
 import { cancelFutureSessions } from "./cancel-future-sessions";
 import { erasedEmailHash, normalizeEmail } from "./privacy-config";
 import { requestCalendlyInviteeDeletion } from "./request-calendly-invitee-deletion";
@@ -129,6 +130,7 @@ export async function erasePerson(input: ErasureRequest): Promise<ErasureResult>
           .returning({ id: auditLog.id });
         auditRows = new Set([...asActor, ...asTarget].map((row) => row.id)).size;
       }
+      const notifications = await eraseNotificationsOf(tx, { userId: person?.id ?? null, email });
       const scrubbed = await scrubInvitees(
         tx,
         person ? sql`(i.realtor_user_id = ${person.id} or (${email} <> '' and i.email_normalized = ${email}))` : sql`i.email_normalized = ${email}`,
@@ -163,6 +165,8 @@ export async function erasePerson(input: ErasureRequest): Promise<ErasureResult>
             sessionsCanceled: cancellation.canceled.length,
             cancellationFailures: cancellation.failures.length,
             inviteesScrubbed: scrubbed.length,
+            notificationMessagesDeleted: notifications.messages,
+            remindersDeleted: notifications.reminders,
             auditRowsPseudonymized: auditRows,
             calendlyDeletion: calendlyDeletion.status,
           },

@@ -9,7 +9,7 @@ import * as adminEraseRoute from "@/app/api/admin/privacy/erase/route";
 import * as adminPrivacyRoute from "@/app/api/admin/privacy/route";
 import * as retentionRoute from "@/app/api/admin/privacy/retention/route";
 import { getDb } from "@/lib/db";
-import { account, auditLog, invitees, privacyErasures, privacyPurgedInvitees, scheduledEvents, session, user } from "@/lib/db/schema";
+import { account, auditLog, invitees, notificationMessages, notificationReminders, privacyErasures, privacyPurgedInvitees, scheduledEvents, session, user } from "@/lib/db/schema";
 import { TestClient } from "../../../tests/helpers/http";
 import { createUser } from "../../../tests/helpers/users";
 import { recordAudit } from "@/features/audit/record-audit";
@@ -36,7 +36,7 @@ describe("privacy: export, erasure and retention", () => {
 
   beforeEach(async () => {
     await getDb().execute(sql`truncate "user", audit_log, calendly_connections, calendly_scheduled_events, calendly_webhook_deliveries,
-      privacy_erasures, privacy_retention_runs, privacy_purged_invitees cascade`);
+      notification_messages, notification_reminders, notification_suppressions, privacy_erasures, privacy_retention_runs, privacy_purged_invitees cascade`);
     admin = await createUser({ email: "pat.admin@privacy.test", name: "Pat Admin", role: "admin" });
     coach = await createUser({ email: "cleo.coach@privacy.test", name: "Cleo Coach", role: "coach" });
     realtor = await createUser({ email: "rory.realtor@privacy.test", name: "Rory Realtor", role: "realtor" });
@@ -156,6 +156,52 @@ describe("privacy: export, erasure and retention", () => {
       const [erasure] = await getDb().select().from(privacyErasures);
       expect(erasure).toMatchObject({ status: "completed", requestedBy: "self", inviteesScrubbed: 1 });
       expect(JSON.stringify(erasure)).not.toMatch(/rory/i);
+    });
+
+    it("deletes the emails kept for or about the person, their reminders, preferences and unsubscribe record", async () => {
+      const [roryInvitee] = await getDb().select().from(invitees).where(eq(invitees.eventUuid, pastSession.uuid));
+      const [oliveInvitee] = await getDb().select().from(invitees).where(eq(invitees.eventUuid, otherSession.uuid));
+      const message = (key: string, to: { id: string | null; email: string; role: "realtor" | "coach" }, inviteeUri: string, eventUuid: string) => ({
+        idempotencyKey: key,
+        kind: "booking_confirmation" as const,
+        recipientUserId: to.id,
+        recipientEmail: to.email,
+        recipientRole: to.role,
+        timeZone: "UTC",
+        eventUuid,
+        inviteeUri,
+        payload: { inviteeName: key },
+      });
+      await getDb().insert(notificationMessages).values([
+        message("to-rory", { id: realtor.id, email: realtor.email, role: "realtor" }, roryInvitee.uri, pastSession.uuid),
+        message("to-coach-about-rory", { id: coach.id, email: coach.email, role: "coach" }, roryInvitee.uri, pastSession.uuid),
+        message("to-olive", { id: other.id, email: other.email, role: "realtor" }, oliveInvitee.uri, otherSession.uuid),
+      ]);
+      const reminder = (to: { id: string; email: string }, inviteeUri: string, eventUuid: string) => ({
+        inviteeUri,
+        eventUuid,
+        recipientRole: "realtor" as const,
+        recipientUserId: to.id,
+        recipientEmail: to.email,
+        offsetMinutes: 60,
+        sessionStart: new Date(Date.now() + DAY),
+        dueAt: new Date(Date.now() + DAY - 3600_000),
+      });
+      await getDb().insert(notificationReminders).values([reminder(realtor, roryInvitee.uri, pastSession.uuid), reminder(other, oliveInvitee.uri, otherSession.uuid)]);
+      await getDb().execute(sql`insert into notification_suppressions (email) values (${realtor.email}), (${other.email})`);
+
+      const client = await signedIn(realtor.email);
+      const response = await client.call(eraseRoute.POST, { path: "/api/me/erase", body: { confirmation: "Delete my account", cancelFutureSessions: false } });
+      expect(response.status).toBe(200);
+
+      const left = await getDb().select({ key: notificationMessages.idempotencyKey }).from(notificationMessages);
+      expect(left.map((row) => row.key)).toEqual(["to-olive"]);
+      const reminders = await getDb().select({ email: notificationReminders.recipientEmail }).from(notificationReminders);
+      expect(reminders.map((row) => row.email)).toEqual([other.email]);
+      const suppressions = await getDb().execute<{ email: string }>(sql`select email from notification_suppressions`);
+      expect(suppressions.rows.map((row) => row.email)).toEqual([other.email]);
+      const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.action, "privacy.erased"));
+      expect(entry.metadata).toMatchObject({ notificationMessagesDeleted: 2, remindersDeleted: 1 });
     });
 
     it("re-scrubs an old booking a late sync brings back, but leaves bookings made after the erasure alone", async () => {

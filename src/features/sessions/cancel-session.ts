@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { calendlyClientForConnection } from "@/features/calendly/calendly-api";
 import { CalendlyApiError, toAppError } from "@/features/calendly/client";
 import { findConnectionById } from "@/features/calendly/connection/connection-repository";
+import { readySyncHooks } from "@/features/calendly/sync/sync-hooks";
 import { recordAudit, userActor } from "@/features/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { sessionRescheduleRequests } from "@/lib/db/schema";
@@ -96,6 +97,7 @@ export async function cancelSession(viewer: SessionViewer, uuid: string, input: 
     logger.warn({ err: error, eventUuid: uuid }, "session canceled in Calendly, but re-reading it failed; webhooks will update the copy");
   }
 
+  await readySyncHooks();
   await getDb().transaction(async (tx) => {
     if (snapshot) await applyEventSnapshot(tx, { connectionId: connection.id, coachUserId: row.coach_user_id }, uuid, snapshot);
     if (input.requestReschedule && rebookPath) {
@@ -129,6 +131,7 @@ export async function cancelSession(viewer: SessionViewer, uuid: string, input: 
 async function refreshCopyQuietly(client: ReturnType<typeof calendlyClientForConnection>, row: SessionRow) {
   try {
     const snapshot = await fetchEventSnapshot(client, row.uri);
+    await readySyncHooks();
     await getDb().transaction((tx) => applyEventSnapshot(tx, { connectionId: row.connection_id, coachUserId: row.coach_user_id }, row.uuid, snapshot));
   } catch (error) {
     logger.warn({ err: error, eventUuid: row.uuid }, "could not refresh a session after Calendly refused to cancel it");

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db";
+import { getBoss } from "@/lib/jobs/boss";
 import { onInviteeSyncedForBooking } from "@/features/booking/on-invitee-synced";
 import { onInviteeSyncedForNotifications } from "@/features/notifications/on-invitee-synced";
 import { onInviteeSyncedForPrivacy } from "@/features/privacy/on-invitee-synced";
@@ -22,4 +23,13 @@ export async function onInviteeSynced(tx: SyncExecutor, change: InviteeSyncedCha
   await onInviteeSyncedForPrivacy(tx, change);
   await onInviteeSyncedForBooking(tx, change);
   await onInviteeSyncedForNotifications(tx, change);
+}
+
+/**
+ * Call before opening a transaction that will call `onInviteeSynced`: the hooks may enqueue jobs inside it, and pg-boss
+ * must be started first (on embedded PGlite, starting it from inside an open transaction would wait on that
+ * transaction forever).
+ */
+export async function readySyncHooks(): Promise<void> {
+  await getBoss();
 }
