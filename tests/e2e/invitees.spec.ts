@@ -5,7 +5,7 @@ import { DEMO, expect, login, test } from "./support/fixtures";
 test.describe("invitees", () => {
   test("a coach bulk-marks no-shows and sees a result per invitee", async ({ page }) => {
     await login(page, DEMO.coachMorgan);
-    await page.goto("/invitees?status=active&noShow=no&sort=start&dir=desc");
+    await page.goto("/invitees?status=active&when=past&noShow=no&sort=start&dir=desc");
     await expect(page.getByRole("heading", { level: 1, name: /invitees/i })).toBeVisible();
 
     const table = page.getByRole("table", { name: /invitees/i });

@@ -18,6 +18,8 @@ export const inviteeListQuerySchema = z
     status: z.enum(["active", "canceled"]).optional(),
     noShow: z.enum(["yes", "no"]).optional(),
     rescheduled: z.enum(["yes", "no"]).optional(),
+    /** Sessions that have started (`past`: the ones no-shows can be marked on) or not yet. */
+    when: z.enum(["upcoming", "past"]).optional(),
     timeZone: optionalText(64),
     q: optionalText(200),
     /** Admins: one coach's sessions. */

@@ -122,6 +122,12 @@ describe("invitee lists: roles and ownership", () => {
       (invitee: { name: string; outcome: string }) => `${invitee.name}:${invitee.outcome}`,
     );
     expect(outcomes.sort()).toEqual(["Casey Cancel:canceled", "Remy Moved:rescheduled"]);
+
+    const tomorrow = await seedSession({ coachUserId: people.morgan.id, name: "Tomorrow", start: new Date(Date.now() + 24 * HOUR) });
+    await seedInvitee({ session: tomorrow, name: "Ursula Upcoming", email: "ursula@example.com" });
+    expect(await names("when=upcoming")).toEqual(["Ursula Upcoming"]);
+    expect(await names("when=past&status=active&noShow=no")).toEqual(["Jamie Carter", "Sam Patel"]);
+    expect((await morgan.call(inviteesRoute.GET, { path: "/api/invitees?when=later" })).status).toBe(400);
   });
 
   it("refuses invalid queries with field messages", async () => {

@@ -34,6 +34,8 @@ function filterConditions(query: InviteeListQuery): SQL[] {
   if (query.noShow === "no") conditions.push(sql`${invitees.noShowUri} is null`);
   if (query.rescheduled === "yes") conditions.push(sql`(${invitees.rescheduled} or ${invitees.oldInviteeUri} is not null)`);
   if (query.rescheduled === "no") conditions.push(sql`(not ${invitees.rescheduled} and ${invitees.oldInviteeUri} is null)`);
+  if (query.when === "past") conditions.push(sql`${scheduledEvents.startTime} <= now()`);
+  if (query.when === "upcoming") conditions.push(sql`${scheduledEvents.startTime} > now()`);
   if (query.timeZone) conditions.push(eq(invitees.timeZone, query.timeZone));
   if (query.coach) conditions.push(eq(scheduledEvents.coachUserId, query.coach));
   if (query.realtor) conditions.push(eq(invitees.realtorUserId, query.realtor));

@@ -61,7 +61,7 @@ interface InviteePageResponse {
   timeZones?: string[];
 }
 
-const FILTER_KEYS = ["status", "noShow", "rescheduled", "timeZone", "q", "coach"] as const;
+const FILTER_KEYS = ["status", "when", "noShow", "rescheduled", "timeZone", "q", "coach"] as const;
 const DEFAULT_LIMIT = 25;
 
 function useListParams() {
@@ -464,11 +464,12 @@ function Filters({
     </Field>
   );
   return (
-    <form role="search" aria-label="Filter invitees" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label="Filter invitees" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7" onSubmit={(event) => event.preventDefault()}>
       <Field label="Search" className="col-span-2 sm:col-span-3 lg:col-span-2">
         <Input type="search" placeholder="Name or email" value={search} onChange={(event) => onSearch(event.target.value)} />
       </Field>
       {select("status", "Status", [["active", "Active"], ["canceled", "Canceled"]])}
+      {select("when", "When", [["past", "Started or past"], ["upcoming", "Upcoming"]])}
       {select("noShow", "No-show", [["yes", "No-shows"], ["no", "Not no-shows"]])}
       {select("rescheduled", "Rescheduled", [["yes", "Rescheduled"], ["no", "Not rescheduled"]])}
       {select("timeZone", "Time zone", timeZones.map((zone) => [zone, zone]))}
