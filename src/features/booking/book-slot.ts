@@ -1,3 +1,4 @@
+import { recordBookingCompleted, recordBookingStarted } from "@/features/analytics/booking-attempts";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -147,11 +148,14 @@ export async function bookSlot(
   const start = DateTime.fromISO(body.start, { setZone: true }).toUTC().toJSDate();
   validateStart(start);
   const answers = validateAnswers(eventType.customQuestions, body.answers);
+  // For the booking-success metric: a valid request is a started booking; it completes only if Calendly books it.
+  const attemptId = await recordBookingStarted({ coachUserId: eventType.coachUserId, realtorUserId: realtor.id, eventTypeUri: eventType.uri, method: "api" });
   // Right before booking, ask Calendly itself (never the cache) whether the time is still open.
   if (!(await isSlotStillOpen(targetOf(eventType), start))) {
     await invalidateCoachAvailability(getDb(), eventType.coachUserId);
     throw new SlotTakenError();
   }
   const session = await createInviteeAndSync({ realtor, eventType, start, timeZone: body.timeZone, answers, request });
+  await recordBookingCompleted({ attemptId, coachUserId: eventType.coachUserId, realtorUserId: realtor.id, eventUri: session.uri });
   return { session };
 }

@@ -12,7 +12,7 @@ import * as cancelRemainingRoute from "@/app/api/booking/series/[seriesId]/cance
 import * as overviewRoute from "@/app/api/booking/availability-overview/route";
 import * as settingsRoute from "@/app/api/booking/availability-settings/route";
 import { getDb } from "@/lib/db";
-import { availabilityCache, eventTypes, invitees, scheduledEvents, webhookDeliveries } from "@/lib/db/schema";
+import { availabilityCache, bookingAttempts, eventTypes, invitees, scheduledEvents, webhookDeliveries } from "@/lib/db/schema";
 import { connectWithPersonalAccessToken } from "@/features/calendly/connection/connect-calendly";
 import { processWebhookDelivery } from "@/features/calendly/webhooks/process-webhook-delivery";
 import { startCalendlyHarness, type CalendlyHarness } from "../../../tests/helpers/calendly-harness";
@@ -57,7 +57,7 @@ describe("availability and booking API", () => {
   beforeAll(async () => {
     harness = await startCalendlyHarness({ fixture: "empty", rateLimitPerMinute: 10_000 });
     await getDb().execute(
-      sql`truncate calendly_connections, calendly_scheduled_events, calendly_event_types, calendly_webhook_deliveries, booking_availability_cache, booking_availability_invalidations, booking_availability_settings, booking_series cascade`,
+      sql`truncate calendly_connections, calendly_scheduled_events, calendly_event_types, calendly_webhook_deliveries, booking_availability_cache, booking_availability_invalidations, booking_availability_settings, booking_series, booking_attempts cascade`,
     );
     const created = await createUser({ email: "coach.morgan@sessionly.test", name: "Morgan Reyes", role: "coach", timeZone: ZONE });
     coach = { id: created.id, name: created.name, email: created.email };
@@ -245,6 +245,12 @@ describe("availability and booking API", () => {
 
     const again = await realtorClient.call(bookingsRoute.POST, { path: "/api/booking/bookings", body: { eventType: offeredUuid, start, timeZone: ZONE } });
     expect(again.status).toBe(409);
+    // Both valid requests count as started bookings for the booking-success metric; only the first completed.
+    const attempts = await getDb().select().from(bookingAttempts).where(eq(bookingAttempts.realtorUserId, realtor.id));
+    expect(attempts.map((attempt) => ({ method: attempt.method, event: attempt.eventUri })).sort((a, b) => String(a.event).localeCompare(String(b.event)))).toEqual([
+      { method: "api", event: copy.uri },
+      { method: "api", event: null },
+    ]);
     expect(again.json.error.details.reason).toBe("slot_taken");
     const events = await getDb().select().from(scheduledEvents).where(and(eq(scheduledEvents.coachUserId, coach.id), eq(scheduledEvents.startTime, new Date(start))));
     expect(events).toHaveLength(1);

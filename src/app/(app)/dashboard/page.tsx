@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowRight } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, scopeOf } from "@/lib/auth/permissions";
 import { greetingFor } from "@/components/app/greeting";
 import { navItemsFor } from "@/components/app/nav-items";
 import { RoleBadge } from "@/components/app/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { AttendanceSummary } from "@/features/invitees/components/attendance-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -61,6 +62,11 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
+      {user.role === "realtor" && can(user.role, "invitees.read") ? (
+        <div className="mt-6">
+          <AttendanceSummary viewer={user} scope={scopeOf(user.role, "invitees.read")} realtorUserId={user.id} />
+        </div>
+      ) : null}
       <p className="mt-6 text-xs text-muted-foreground">Times are shown in {user.timeZone}.</p>
     </>
   );

@@ -20,7 +20,7 @@ export function SessionNotifications({ eventUuid }: { eventUuid: string }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="flex items-center gap-2">
+        <CardTitle as="h2" className="flex items-center gap-2">
           <BellRing aria-hidden="true" className="size-4" /> Reminders & emails
         </CardTitle>
         <CardDescription>When reminders go out for this session, and what was sent.</CardDescription>
