@@ -24,6 +24,7 @@ export default async function DashboardPage() {
   if (!can(user.role, "dashboard.view")) notFound();
 
   const firstName = user.name.trim().split(/\s+/)[0] || user.name;
+  const attendanceScope = user.role === "realtor" ? scopeOf(user.role, "invitees.read") : null;
   const areas = navItemsFor(user.role).filter((item) => item.href !== "/dashboard");
 
   return (
@@ -62,9 +63,9 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
-      {user.role === "realtor" && can(user.role, "invitees.read") ? (
+      {attendanceScope ? (
         <div className="mt-6">
-          <AttendanceSummary viewer={user} scope={scopeOf(user.role, "invitees.read")} realtorUserId={user.id} />
+          <AttendanceSummary viewer={user} scope={attendanceScope} realtorUserId={user.id} />
         </div>
       ) : null}
       <p className="mt-6 text-xs text-muted-foreground">Times are shown in {user.timeZone}.</p>
