@@ -28,6 +28,7 @@ describe("navigation", () => {
       "Mailbox",
       "Jobs",
       "Privacy",
+      "Legal pages",
       "Settings",
     ]);
   });

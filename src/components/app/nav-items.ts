@@ -8,6 +8,7 @@ import {
   LayoutDashboard,
   Link2,
   Mail,
+  Scale,
   Search,
   Settings,
   ShieldCheck,
@@ -156,6 +157,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: "Data exports, erasure requests and retention.",
     icon: ShieldCheck,
     permission: "privacy.retention",
+    audience: ["admin"],
+  },
+  {
+    href: "/admin/legal",
+    label: "Legal pages",
+    description: "Edit the privacy policy and terms everyone can read.",
+    icon: Scale,
+    permission: "legal.manage",
     audience: ["admin"],
   },
   {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { LogOut, Settings } from "lucide-react";
+import { FileText, LogOut, Settings, ShieldCheck } from "lucide-react";
 import { toast } from "sonner";
 import type { Role } from "@/lib/auth/permissions";
 import { authClient } from "@/lib/auth/client";
@@ -27,7 +27,7 @@ export function initialsOf(name: string, email: string): string {
   return (words[0][0] + (words.length > 1 ? words[words.length - 1][0] : "")).toUpperCase();
 }
 
-/** Avatar button opening the account menu: who is signed in, Settings, Sign out. */
+/** Avatar button opening the account menu: who is signed in, Settings, the legal pages, Sign out. */
 export function UserMenu({ user }: UserMenuProps) {
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
@@ -69,6 +69,19 @@ export function UserMenu({ user }: UserMenuProps) {
             Settings
           </Link>
         </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/privacy">
+            <ShieldCheck aria-hidden="true" />
+            Privacy policy
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/terms">
+            <FileText aria-hidden="true" />
+            Terms of use
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
         <DropdownMenuItem
           disabled={signingOut}
           onSelect={(event) => {

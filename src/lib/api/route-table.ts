@@ -5,6 +5,7 @@ import { BOOKING_ROUTES } from "./routes/booking";
 import { CALENDLY_ROUTES } from "./routes/calendly";
 import { CORE_ROUTES } from "./routes/core";
 import { INVITEES_ROUTES } from "./routes/invitees";
+import { LEGAL_ROUTES } from "./routes/legal";
 import { NOTIFICATIONS_ROUTES } from "./routes/notifications";
 import { PRIVACY_ROUTES } from "./routes/privacy";
 import { SESSIONS_ROUTES } from "./routes/sessions";
@@ -26,6 +27,7 @@ export const API_ROUTES = {
   ...ANALYTICS_ROUTES,
   ...ADMIN_ROUTES,
   ...PRIVACY_ROUTES,
+  ...LEGAL_ROUTES,
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof API_ROUTES;

@@ -7,7 +7,7 @@ describe("permission table", () => {
   });
 
   it("keeps admin-only areas away from coaches and realtors", () => {
-    for (const permission of ["users.manage", "audit.read", "mailbox.read", "jobs.read", "privacy.retention"] as const) {
+    for (const permission of ["users.manage", "audit.read", "mailbox.read", "jobs.read", "privacy.retention", "legal.manage"] as const) {
       expect(can("coach", permission)).toBe(false);
       expect(can("realtor", permission)).toBe(false);
     }

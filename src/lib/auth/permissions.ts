@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   "privacy.export",
   "privacy.erase",
   "privacy.retention",
+  "legal.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Scope = "own" | "any";

@@ -10,3 +10,4 @@ export * from "./analytics";
 export * from "./privacy";
 export * from "./users";
 export * from "./security";
+export * from "./legal";
