@@ -21,8 +21,9 @@ export interface LegalPageEditorProps {
   timeZone: string;
 }
 
+/** "3 Mar 2026, 10:04 (Europe/London)": the zone is named, and server and browser format it the same way. */
 function formatSaved(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso));
+  return `${new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso))} (${timeZone})`;
 }
 
 /** One legal page: its Markdown, a live preview rendered exactly as the public page renders it, and Save. */
