@@ -12,6 +12,9 @@ process.env.APP_URL ??= "http://localhost:3000";
 // Calendly retries and rate-limit waits in milliseconds rather than seconds, so fault tests run quickly.
 process.env.CALENDLY_RETRY_BASE_MS ??= "20";
 process.env.CALENDLY_MAX_RATE_LIMIT_WAIT_MS ??= "300";
+// Every test signs in from the same (unknown) address, and on PostgreSQL the counters are shared by all files of the
+// run: the production sign-in limit would trip across files. The limiter's own tests set tight limits explicitly.
+process.env.RATE_LIMIT_AUTH_PER_MINUTE ??= "10000";
 
 // Each file closes what it opened (job queue, database pool), so a run never hangs on open handles.
 afterAll(async () => {
