@@ -12,7 +12,7 @@ const tooltipStyle = { backgroundColor: "var(--popover, var(--background))", bor
 export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis dataKey="bucket" tick={axis} minTickGap={24} />
         <YAxis allowDecimals={false} tick={axis} width={40} />
@@ -51,7 +51,7 @@ export function SimpleBarChart({
   return (
     <ResponsiveContainer width="100%" height={height}>
       {layout === "vertical" ? (
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
           <XAxis type="number" tick={axis} allowDecimals={percent} tickFormatter={format} />
           <YAxis type="category" dataKey={labelKey} tick={axis} width={140} />
@@ -59,7 +59,7 @@ export function SimpleBarChart({
           <Bar dataKey={dataKey} name={name} fill={color} radius={[0, 4, 4, 0]} />
         </BarChart>
       ) : (
-        <BarChart data={data} margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey={labelKey} tick={axis} />
           <YAxis tick={axis} width={40} allowDecimals={percent} tickFormatter={format} />

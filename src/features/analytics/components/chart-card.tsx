@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { BarChart3, Download, Table2 } from "lucide-react";
+import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,7 +48,7 @@ export function ChartCard({ title, description, csvName, table, isEmpty, emptyTe
   const [view, setView] = React.useState<"chart" | "table">("chart");
   const headingId = React.useId();
   return (
-    <Card className={className} aria-labelledby={headingId} role="region">
+    <Card className={cn("min-w-0", className)} aria-labelledby={headingId} role="region">
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 space-y-1">
           <CardTitle as="h3" id={headingId}>
@@ -82,7 +83,10 @@ export function ChartCard({ title, description, csvName, table, isEmpty, emptyTe
           <>
             {summary}
             {view === "chart" ? (
-              <div aria-hidden="true">{children}</div>
+              // The chart is a picture of the table below (which screen readers get); inert keeps it out of the tab order.
+              <div aria-hidden="true" inert>
+                {children}
+              </div>
             ) : null}
             <DataTable title={title} table={table} className={view === "chart" ? "sr-only" : undefined} />
           </>

@@ -85,7 +85,8 @@ export function LegalPageEditor({ page: initialPage, defaultMarkdown, timeZone }
           <h3 id={`${headingId}-preview`} className="text-sm font-medium">
             Preview
           </h3>
-          <div className="max-h-[36rem] overflow-y-auto rounded-lg border bg-background p-4">
+          {/* Scrollable, so it takes focus: keyboard users scroll it with the arrow keys. */}
+          <div tabIndex={0} className="max-h-[36rem] overflow-y-auto rounded-lg border bg-background p-4 outline-none focus-visible:ring-2 focus-visible:ring-ring">
             <LegalDocument markdown={preview} topHeadingLevel={4} />
           </div>
         </section>

@@ -96,11 +96,11 @@ function MessagePane({ id, timeZone }: { id: string; timeZone: string }) {
           <iframe title={`Email: ${data.subject}`} sandbox="" srcDoc={data.html} className="h-[60vh] w-full rounded-md border bg-white" />
         </TabsContent>
         <TabsContent value="text">
-          <pre className="max-h-[60vh] overflow-auto whitespace-pre-wrap rounded-md border bg-muted/40 p-3 text-sm">{data.text}</pre>
+          <pre tabIndex={0} className="max-h-[60vh] overflow-auto whitespace-pre-wrap rounded-md border bg-muted/40 p-3 text-sm">{data.text}</pre>
         </TabsContent>
         {data.ics ? (
           <TabsContent value="ics">
-            <pre className="max-h-[60vh] overflow-auto rounded-md border bg-muted/40 p-3 text-xs">{data.ics}</pre>
+            <pre tabIndex={0} className="max-h-[60vh] overflow-auto rounded-md border bg-muted/40 p-3 text-xs">{data.ics}</pre>
           </TabsContent>
         ) : null}
       </Tabs>
