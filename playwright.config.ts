@@ -53,6 +53,8 @@ export default defineConfig({
       TZ: "UTC",
       // Every browser test signs in from 127.0.0.1; the per-IP sign-in limit (20/min) is for the world, not for CI.
       RATE_LIMIT_AUTH_PER_MINUTE: "300",
+      // Reminders follow the emulator's clock, so a journey can advance it to a reminder's minute (and set it back).
+      NOTIFICATION_CLOCK: "emulator",
     },
   },
 });

@@ -1,6 +1,7 @@
 // Control plane under /__emulator/ (bearer admin token): reset, clock, faults, deliveries, person-like actions,
 // extra tokens, state summary and snapshots. Not part of Calendly.
 import { z } from "zod";
+import { createAccount } from "../core/accounts";
 import { bookInvitee } from "../core/book";
 import { cancelInvitee } from "../core/cancel";
 import { newToken } from "../core/ids";
@@ -225,6 +226,11 @@ export const controlRoutes: RouteDef[] = [
     const token = newToken("pat_test_");
     req.rt.store.state.personalAccessTokens.set(token, { token, userUuid: user.uuid, scopes: body.scopes ?? null, label: "control-plane" });
     return created({ token, user: req.rt.uris.user(user.uuid), scopes: body.scopes ?? null });
+  }),
+  control("POST", "/__emulator/users", (req) => {
+    const body = parseOrThrow(z.object({ name: z.string(), email: z.string(), timezone: z.string().nullable().optional() }), parseBody(req));
+    const user = createAccount(req.rt.store, req.rt.clock, body);
+    return created({ resource: { uri: req.rt.uris.user(user.uuid), uuid: user.uuid, name: user.name, email: user.email, slug: user.slug, timezone: user.timezone } });
   }),
   control("GET", "/__emulator/state", (req) => stateSummary(req.rt)),
   control("POST", "/__emulator/snapshot", async (req) => {

@@ -3,6 +3,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { parseScopeString, scopeString, unknownScopes } from "../auth/scopes";
+import { createAccount } from "../core/accounts";
+import { CoreError } from "../core/errors";
 import { ACCESS_TOKEN_TTL_SECONDS, AUTHORIZATION_CODE_TTL_MS } from "../defaults";
 import type { HttpResult } from "../http/router";
 import type { OAuthClientRecord, UserRecord } from "../store/types";
@@ -78,7 +80,7 @@ function validateAuthorize(rt: Runtime, p: Record<string, string>): AuthorizePar
   return { client, redirectUri, state, scope: p.scope ?? "", codeChallenge: p.code_challenge ?? "", codeChallengeMethod: method };
 }
 
-function consentPage(rt: Runtime, params: AuthorizeParams): string {
+function consentPage(rt: Runtime, params: AuthorizeParams, signUp: { error?: string; name?: string; email?: string; timezone?: string } = {}): string {
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
   const users = [...rt.store.state.users.values()]
     .map((u: UserRecord, i) => `<label class="user"><input type="radio" name="user" value="${u.uuid}"${i === 0 ? " checked" : ""}> <strong>${escapeHtml(u.name)}</strong> <span>${escapeHtml(u.email)}</span></label>`)
@@ -88,19 +90,41 @@ function consentPage(rt: Runtime, params: AuthorizeParams): string {
 <body><h1>Calendly emulator</h1><p><strong>${escapeHtml(params.client.name)}</strong> would like to access your Calendly account${params.scope ? ` (scopes: <code>${escapeHtml(params.scope)}</code>)` : ""}.</p>
 <form method="post" action="/oauth/authorize"><fieldset><legend>Sign in as</legend>${users}</fieldset>
 ${hidden("client_id", params.client.clientId)}${hidden("redirect_uri", params.redirectUri)}${hidden("state", params.state)}${hidden("scope", params.scope)}${hidden("code_challenge", params.codeChallenge)}${hidden("code_challenge_method", params.codeChallengeMethod)}${hidden("response_type", "code")}
-<p><button type="submit" name="decision" value="approve">Approve</button><button type="submit" name="decision" value="deny">Deny</button></p></form></body></html>`;
+<p><button type="submit" name="decision" value="approve">Approve</button><button type="submit" name="decision" value="deny">Deny</button></p></form>
+<form method="post" action="/oauth/authorize"><fieldset><legend>New to Calendly? Create an account</legend>
+${signUp.error ? `<p role="alert" style="color:#b00020">${escapeHtml(signUp.error)}</p>` : ""}
+<p><label>Name <input name="new_name" autocomplete="name" value="${escapeHtml(signUp.name ?? "")}"></label></p>
+<p><label>Email <input name="new_email" type="email" autocomplete="email" value="${escapeHtml(signUp.email ?? "")}"></label></p>
+<p><label>Time zone <input name="new_timezone" value="${escapeHtml(signUp.timezone ?? "America/New_York")}"></label></p>
+${hidden("client_id", params.client.clientId)}${hidden("redirect_uri", params.redirectUri)}${hidden("state", params.state)}${hidden("scope", params.scope)}${hidden("code_challenge", params.codeChallenge)}${hidden("code_challenge_method", params.codeChallengeMethod)}${hidden("response_type", "code")}
+<p><button type="submit" name="decision" value="create">Create account and approve</button></p></fieldset></form></body></html>`;
 }
 
 function approve(req: PublicRequest, params: AuthorizeParams, form: Record<string, string>): HttpResult {
   const { rt } = req;
   if (form.decision === "deny") return redirectWith(params.redirectUri, { error: "access_denied", error_description: OAUTH_ERRORS.access_denied, state: params.state });
+  if (form.decision === "create") {
+    const signUp = { name: form.new_name ?? "", email: form.new_email ?? "", timezone: form.new_timezone ?? "" };
+    try {
+      const created = createAccount(rt.store, rt.clock, signUp);
+      return issueCode(rt, params, created.uuid);
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      const detail = error.details?.map((d) => `${d.parameter ?? ""} ${d.message}`.trim()).join("; ");
+      return { status: 422, html: consentPage(rt, params, { ...signUp, error: detail ? `${error.message} (${detail})` : error.message }) };
+    }
+  }
   const user = rt.store.state.users.get(form.user ?? "") ?? rt.store.userByEmail(form.user ?? "");
   if (!user) return errorPage("Choose a Calendly user to sign in as.");
+  return issueCode(rt, params, user.uuid);
+}
+
+function issueCode(rt: Runtime, params: AuthorizeParams, userUuid: string): HttpResult {
   const code = randomBytes(24).toString("base64url");
   rt.store.state.authorizationCodes.set(code, {
     code,
     clientId: params.client.clientId,
-    userUuid: user.uuid,
+    userUuid,
     redirectUri: params.redirectUri,
     codeChallenge: params.codeChallenge || null,
     codeChallengeMethod: params.codeChallenge ? "S256" : null,

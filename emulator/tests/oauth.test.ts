@@ -112,6 +112,27 @@ describe("authorization code flow with PKCE", () => {
     expect(denied.body).toEqual({ title: "Permission Denied", message: "Insufficient scope", required_scopes: ["availability:read"] });
   });
 
+  it("creates a new Calendly account from the consent page, with default hours and event types", async () => {
+    const params = { client_id: EMULATOR_OAUTH_CLIENT_ID, redirect_uri: redirectUri, state: "new" };
+    const html = String((await emu.call("GET", `/oauth/authorize?${new URLSearchParams(params)}`)).body);
+    expect(html).toContain("Create an account");
+    const form = { ...hiddenFields(html), decision: "create", new_name: "Nova Newcoach", new_email: "Nova@New.test", new_timezone: "Europe/Berlin" };
+    const res = await emu.call("POST", "/oauth/authorize", { form });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get("location") ?? "");
+    expect(location.searchParams.get("state")).toBe("new");
+    const token = await tokenForm({ grant_type: "authorization_code", code: location.searchParams.get("code") ?? "", redirect_uri: redirectUri, client_id: EMULATOR_OAUTH_CLIENT_ID, client_secret: EMULATOR_OAUTH_CLIENT_SECRET });
+    const me = await emu.call("GET", "/users/me", { token: String(token.body.access_token) });
+    expect(me.body.resource).toMatchObject({ email: "nova@new.test", name: "Nova Newcoach", slug: "nova-newcoach", timezone: "Europe/Berlin" });
+    const user = emu.store.userByEmail("nova@new.test");
+    const types = await emu.call("GET", `/event_types?user=${encodeURIComponent(`${emu.publicUrl}/users/${user?.uuid}`)}`, { token: String(token.body.access_token) });
+    expect((types.body.collection as Json[]).map((t) => t.name)).toEqual(["15 Minute Meeting", "30 Minute Meeting", "60 Minute Meeting"]);
+
+    const again = await emu.call("POST", "/oauth/authorize", { form });
+    expect(again.status).toBe(422);
+    expect(String(again.body)).toContain("already exists");
+  });
+
   it("rejects unknown clients and unregistered redirect URIs, and reports denial", async () => {
     expect((await emu.call("GET", `/oauth/authorize?client_id=nope&redirect_uri=${encodeURIComponent(redirectUri)}`)).status).toBe(400);
     expect((await emu.call("GET", `/oauth/authorize?client_id=${EMULATOR_OAUTH_CLIENT_ID}&redirect_uri=${encodeURIComponent("https://evil.test/cb")}`)).status).toBe(400);

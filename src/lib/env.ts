@@ -40,6 +40,7 @@ export const envSchema = z
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     EMULATOR_PUBLIC_URL: url.optional(),
     EMULATOR_ADMIN_TOKEN: z.string().min(1).default("emulator-admin-token"),
+    NOTIFICATION_CLOCK: z.enum(["real", "emulator"]).default("real"),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().min(3).default("Sessionly <no-reply@sessionly.test>"),
   });

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { SessionNotifications } from "@/features/notifications/components/session-notifications";
 import type { SessionDetailsDto, SessionLink } from "../get-session-details";
 import { CancelSessionsDialog, type CancelMode } from "./cancel-sessions-dialog";
 import { formatDateTime, formatDuration, formatSessionRange } from "./format";
@@ -242,6 +243,8 @@ export function SessionDetails({ uuid, backHref, timeZone, role }: SessionDetail
 
         <SessionNotifications eventUuid={session.uuid} />
       </div>
+
+      <SessionNotifications eventUuid={session.uuid} />
 
       <CancelSessionsDialog
         open={cancelMode !== null}
