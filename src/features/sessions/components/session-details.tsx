@@ -15,7 +15,6 @@ import { CancelSessionsDialog, type CancelMode } from "./cancel-sessions-dialog"
 import { formatDateTime, formatDuration, formatSessionRange } from "./format";
 import { LocationIcon } from "./location-icon";
 import { SessionStateBadge } from "./session-state-badge";
-import { SessionNotifications } from "@/features/notifications/components/session-notifications";
 
 /** SessionDetails: one session for the viewer, with the actions they may take on it. */
 export interface SessionDetailsProps {
@@ -240,8 +239,6 @@ export function SessionDetails({ uuid, backHref, timeZone, role }: SessionDetail
             </CardContent>
           </Card>
         ) : null}
-
-        <SessionNotifications eventUuid={session.uuid} />
       </div>
 
       <SessionNotifications eventUuid={session.uuid} />
