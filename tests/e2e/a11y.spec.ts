@@ -9,6 +9,8 @@ import { DEMO, expect, login, test } from "./support/fixtures";
  */
 const ACCOUNTS = { admin: DEMO.admin, coach: DEMO.coachMorgan, realtor: DEMO.realtorJamie } as const;
 
+const DARK_CHECKED = ["/dashboard", "/sessions", "/analytics", "/coaches", "/availability", "/admin/users", "/admin/reports"];
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
@@ -35,12 +37,13 @@ test.describe("accessibility and layout", () => {
   });
 
   for (const [role, email] of Object.entries(ACCOUNTS) as Array<[keyof typeof ACCOUNTS, string]>) {
-    test(`${role}: every main page passes axe in light and dark, and fits a 375 px phone`, async ({ page }) => {
+    test(`${role}: every main page passes axe (and the busiest in dark), and fits a 375 px phone`, async ({ page }) => {
       test.setTimeout(600_000);
       await login(page, email);
       const pages = navItemsFor(role).map((item) => item.href);
       for (const href of pages) {
-        for (const scheme of ["light", "dark"] as const) {
+        // Every page in the light theme; the dark theme on the pages with the most kinds of component (keeps CI short).
+        for (const scheme of DARK_CHECKED.includes(href) ? (["light", "dark"] as const) : (["light"] as const)) {
           await page.emulateMedia({ colorScheme: scheme });
           await page.goto(href);
           await settled(page);
