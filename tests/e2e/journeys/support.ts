@@ -15,6 +15,8 @@ export function unique(prefix: string): string {
 
 export async function shot(page: Page, name: string) {
   fs.mkdirSync("test-results/journeys", { recursive: true });
+  // From the top, so the sticky header and sidebar sit where a person sees them in a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/journeys/${name}.png`, fullPage: true });
 }
 
