@@ -99,6 +99,7 @@ export function InviteeList({ endpoint, viewer, coaches, showSession = false, fi
   const facets = useSWR<InviteePageResponse>(`${endpoint}?${new URLSearchParams({ ...fixedQuery, facets: "1", limit: "1" })}`, swrFetcher);
 
   const [selected, setSelected] = useState<Map<string, InviteeDto>>(new Map());
+  const [resultNames, setResultNames] = useState<Map<string, string>>(new Map());
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [confirm, setConfirm] = useState<"mark" | "unmark" | null>(null);
   const [busy, setBusy] = useState(false);
@@ -171,6 +172,8 @@ export function InviteeList({ endpoint, viewer, coaches, showSession = false, fi
         method: "POST",
         json: { mark: action === "mark" ? items.map((invitee) => invitee.uri) : [], unmark: action === "unmark" ? items.map((invitee) => invitee.uri) : [] },
       });
+      // Names as they were when the action ran: marked invitees may leave the filtered list right after.
+      setResultNames(new Map(items.map((invitee) => [invitee.uri, invitee.name])));
       setResults(result);
       const { done, skipped, failed } = result.summary;
       const summary = `${done} done${skipped ? `, ${skipped} skipped` : ""}${failed ? `, ${failed} failed` : ""}.`;
@@ -415,7 +418,7 @@ export function InviteeList({ endpoint, viewer, coaches, showSession = false, fi
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-      <BulkResultsDialog result={results} names={names} onClose={() => setResults(null)} />
+      <BulkResultsDialog result={results} names={new Map([...names, ...resultNames])} onClose={() => setResults(null)} />
     </div>
   );
 }
