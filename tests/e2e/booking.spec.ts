@@ -1,4 +1,4 @@
-import { DEMO, expect, login, test } from "./support/fixtures";
+import { DEMO, expect, firstMorningNextWeek, login, test } from "./support/fixtures";
 
 /**
  * A realtor finds Morgan's "Listing Strategy Session", narrows the week to mornings, picks a time and books it:
@@ -11,14 +11,7 @@ async function openMorganWeek(page: import("@playwright/test").Page) {
   await page.getByLabel(/search coaches/i).fill("Morgan");
   await page.getByRole("link", { name: /listing strategy session/i }).click();
   await expect(page.getByRole("heading", { level: 1, name: /listing strategy session/i })).toBeVisible();
-  // Next week, so every weekday still has open times whatever today is.
-  await page.getByRole("button", { name: /next week/i }).click();
-  await page.getByRole("button", { name: /^morning$/i }).click();
-  const firstTime = page.getByRole("button", { name: / at \d\d:\d\d$/ }).first();
-  await expect(firstTime).toBeVisible({ timeout: 30_000 });
-  const label = (await firstTime.getAttribute("aria-label")) ?? "";
-  expect(Number(label.match(/at (\d\d):/)?.[1])).toBeLessThan(12);
-  return firstTime;
+  return firstMorningNextWeek(page);
 }
 
 test.describe("booking a coach", () => {

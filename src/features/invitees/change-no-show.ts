@@ -1,12 +1,11 @@
 import { getDb } from "@/lib/db";
-import { getBoss } from "@/lib/jobs/boss";
 import type { Scope } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { recordAudit, userActor } from "@/features/audit/record-audit";
 import { calendlyClientForConnection } from "@/features/calendly/calendly-api";
 import { CalendlyApiError, toAppError } from "@/features/calendly/client";
-import { onInviteeSynced } from "@/features/calendly/sync/sync-hooks";
+import { onInviteeSynced, readySyncHooks } from "@/features/calendly/sync/sync-hooks";
 import { applyNoShow } from "@/features/calendly/sync/upsert-records";
 import { noShowMarkRefusal } from "./no-show-rules";
 import { connectionIdOrThrow, getNoShowTargetByInviteeOrThrow, getNoShowTargetByNoShowIdOrThrow, type NoShowTarget } from "./no-show-target";
@@ -55,8 +54,7 @@ async function saveNoShow(
   version: Date,
   context: NoShowChangeContext,
 ) {
-  // The sync hooks may enqueue jobs inside the transaction: pg-boss must be running before it begins (PGlite rule).
-  await getBoss();
+  await readySyncHooks();
   await getDb().transaction(async (tx) => {
     await applyNoShow(tx, target.invitee.uri, noShow, version);
     await onInviteeSynced(tx, { inviteeUri: target.invitee.uri, eventUuid: target.session.uuid, coachUserId: target.session.coachUserId, source: "app" });
@@ -93,7 +91,7 @@ async function markTarget(user: CurrentUser, target: NoShowTarget, context: NoSh
       // Our copy missed Calendly's mark: take Calendly's state (no audit entry: nobody here changed anything).
       const theirs = await client.getInvitee(target.session.uri, target.invitee.uri).catch(() => null);
       if (theirs?.no_show) {
-        await getBoss();
+        await readySyncHooks();
         await getDb().transaction(async (tx) => {
           await applyNoShow(tx, target.invitee.uri, theirs.no_show ?? null, now);
           await onInviteeSynced(tx, { inviteeUri: target.invitee.uri, eventUuid: target.session.uuid, coachUserId: target.session.coachUserId, source: "app" });

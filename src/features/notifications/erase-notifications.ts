@@ -14,20 +14,13 @@ export async function eraseNotificationsOf(tx: SyncExecutor, person: { userId: s
     delete from notification_messages
      where (${userId}::text is not null and recipient_user_id = ${userId})
         or (${email} <> '' and lower(trim(recipient_email)) = ${email})
-        or invitee_uri in ${theirInvitees}
-    returning id`);
+        or invitee_uri in ${theirInvitees}`);
   const reminders = await tx.execute(sql`
     delete from notification_reminders
      where (${userId}::text is not null and recipient_user_id = ${userId})
         or (${email} <> '' and lower(trim(recipient_email)) = ${email})
-        or (recipient_role = 'realtor' and invitee_uri in ${theirInvitees})
-    returning id`);
+        or (recipient_role = 'realtor' and invitee_uri in ${theirInvitees})`);
   if (userId) await tx.execute(sql`delete from notification_preferences where user_id = ${userId}`);
   if (email) await tx.execute(sql`delete from notification_suppressions where email = ${email}`);
-  return { messages: rowCount(messages), reminders: rowCount(reminders) };
-}
-
-function rowCount(result: unknown): number {
-  const rows = (result as { rows?: unknown[] }).rows ?? (Array.isArray(result) ? result : []);
-  return rows.length;
+  return { messages: messages.rowCount ?? 0, reminders: reminders.rowCount ?? 0 };
 }

@@ -10,14 +10,7 @@ import { Emulator, kpi, newConnectedCoach, newRealtor, shot, switchTo } from "./
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let emulator: Emulator;
-test.beforeAll(async () => {
-  emulator = await Emulator.open();
-});
-test.afterAll(async () => {
-  await emulator.resetClock();
-  await emulator.close();
-});
+const emulator = Emulator.forFile();
 
 async function expectNumbers(page: Page, numbers: { booked: string; completed: string; noShows: string }, screenshot: string) {
   await page.goto("/analytics");

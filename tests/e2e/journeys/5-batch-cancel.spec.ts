@@ -4,13 +4,7 @@ import { Emulator, newConnectedCoach, shot, switchTo } from "./support";
 /** Journey 5: the coach cancels two upcoming sessions at once with a reason; emails go out and the audit log has it. */
 const DAY = 24 * 3_600_000;
 
-let emulator: Emulator;
-test.beforeAll(async () => {
-  emulator = await Emulator.open();
-});
-test.afterAll(async () => {
-  await emulator.close();
-});
+const emulator = Emulator.forFile();
 
 test("journey 5: a coach batch-cancels two upcoming sessions with a reason; emails and audit entries appear", async ({ page }) => {
   test.setTimeout(150_000);

@@ -7,14 +7,7 @@ import { Emulator, newConnectedCoach, shot, switchTo } from "./support";
  */
 const DAY = 24 * 3_600_000;
 
-let emulator: Emulator;
-test.beforeAll(async () => {
-  emulator = await Emulator.open();
-});
-test.afterAll(async () => {
-  await emulator.clearFaults();
-  await emulator.close();
-});
+const emulator = Emulator.forFile();
 
 test("journey 7: webhooks dropped by Calendly are healed by sync now", async ({ page }) => {
   test.setTimeout(150_000);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { request, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, login } from "../support/fixtures";
+import { DEMO_PASSWORD, expect, login, test } from "../support/fixtures";
 
 /**
  * Helpers the journeys share: people made for one test (so journeys never depend on each other or on demo data other
@@ -84,17 +84,24 @@ export async function newRealtor(page: Page, name: string) {
 
 /** The emulator's control plane (bearer admin token): clock, faults, person-like actions, extra tokens. */
 export class Emulator {
-  private constructor(private readonly api: APIRequestContext) {}
+  private api?: APIRequestContext;
 
-  static async open(): Promise<Emulator> {
-    return new Emulator(await request.newContext({ baseURL: EMULATOR_URL, extraHTTPHeaders: { authorization: `Bearer ${EMULATOR_ADMIN_TOKEN}` } }));
-  }
-
-  async close() {
-    await this.api.dispose();
+  /**
+   * The control plane for one spec file: opened on first use, and after the file's tests the emulator is put back
+   * (real time, no faults) so no journey leaks a changed clock or dropped webhooks into the next.
+   */
+  static forFile(): Emulator {
+    const emulator = new Emulator();
+    test.afterAll(async () => {
+      await emulator.resetClock();
+      await emulator.clearFaults();
+      await emulator.api?.dispose();
+    });
+    return emulator;
   }
 
   private async call<T>(method: "GET" | "POST" | "DELETE", path: string, data?: unknown, token?: string): Promise<T> {
+    this.api ??= await request.newContext({ baseURL: EMULATOR_URL, extraHTTPHeaders: { authorization: `Bearer ${EMULATOR_ADMIN_TOKEN}` } });
     const response = await this.api.fetch(path, { method, data, headers: token ? { authorization: `Bearer ${token}` } : undefined });
     expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
     return (response.status() === 204 ? null : await response.json()) as T;

@@ -35,6 +35,20 @@ export function watchPage(page: Page, errors: string[]) {
   });
 }
 
+/**
+ * On a coach's week view: moves to next week (so every weekday still has open times whatever today is), narrows to
+ * mornings, and returns the first open time, checked to be before noon.
+ */
+export async function firstMorningNextWeek(page: Page) {
+  await page.getByRole("button", { name: /next week/i }).click();
+  await page.getByRole("button", { name: /^morning$/i }).click();
+  const firstTime = page.getByRole("button", { name: / at \d\d:\d\d$/ }).first();
+  await expect(firstTime).toBeVisible({ timeout: 30_000 });
+  const label = (await firstTime.getAttribute("aria-label")) ?? "";
+  expect(Number(label.match(/at (\d\d):/)?.[1])).toBeLessThan(12);
+  return firstTime;
+}
+
 /** Fails a test on console errors and failed requests, the silent breakages a screenshot would miss. */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
