@@ -19,6 +19,7 @@ import { startCalendlyHarness, type CalendlyHarness } from "../../../tests/helpe
 import { TestClient } from "../../../tests/helpers/http";
 import { createUser } from "../../../tests/helpers/users";
 import { availabilityCacheStats, getAvailableTimes } from "./availability-cache";
+import { openingsChecksSettled } from "./check-event-type-openings";
 import { getAvailabilitySettings, computeOpenHours } from "./coach-availability";
 import { invalidateCoachAvailability } from "./invalidate-coach-availability";
 
@@ -76,6 +77,8 @@ describe("availability and booking API", () => {
   }, 60_000);
   afterAll(async () => harness.stop());
   beforeEach(async () => {
+    // The directory re-checks openings in the background; let those land before emptying the cache they write to.
+    await openingsChecksSettled();
     await getDb().execute(sql`truncate booking_availability_cache, booking_availability_invalidations`);
   });
 

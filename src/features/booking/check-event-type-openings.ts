@@ -8,6 +8,12 @@ import { recordOpeningsCheck, targetOf, type BookableEventType } from "./bookabl
  */
 export const OPENINGS_HORIZON_DAYS = 30;
 const RECHECK_AFTER_MS = 6 * 3600 * 1000;
+const pending = new Set<Promise<unknown>>();
+
+/** Resolves once every background re-check started so far has finished (tests, graceful shutdown). */
+export async function openingsChecksSettled() {
+  while (pending.size) await Promise.allSettled([...pending]);
+}
 
 export async function checkEventTypeOpenings(eventType: BookableEventType): Promise<boolean> {
   const start = new Date();
@@ -23,6 +29,9 @@ export function recheckOpeningsInBackground(eventTypes: BookableEventType[], now
   for (const eventType of eventTypes) {
     if (eventType.connectionStatus !== "connected" || !eventType.active) continue;
     if (eventType.noOpeningsCheckedAt && now - eventType.noOpeningsCheckedAt.getTime() < RECHECK_AFTER_MS) continue;
-    void checkEventTypeOpenings(eventType).catch((error: unknown) => logger.warn({ err: error, eventTypeUri: eventType.uri }, "openings check failed"));
+    const check = checkEventTypeOpenings(eventType)
+      .catch((error: unknown) => logger.warn({ err: error, eventTypeUri: eventType.uri }, "openings check failed"))
+      .finally(() => pending.delete(check));
+    pending.add(check);
   }
 }
