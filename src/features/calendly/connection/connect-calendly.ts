@@ -14,6 +14,7 @@ import { CalendlyApiError } from "../client/client";
 import { buildAuthorizeUrl, createPkcePair, exchangeCode, revokeToken } from "../client/oauth";
 import { syncEventTypes } from "../event-types/sync-event-types";
 import { findConnectionByUserId, findLiveConnectionOfCalendlyUser, type ConnectionRow } from "./connection-repository";
+import { forgetWebhookSigningKey } from "../webhooks/receive-webhook";
 
 /**
  * Connecting a coach's Calendly account: OAuth authorization code flow with `state` and PKCE (or a personal access
@@ -212,6 +213,7 @@ export async function ensureWebhookSubscription(connection: ConnectionRow): Prom
         updatedAt: new Date(),
       })
       .where(eq(calendlyConnections.id, connection.id));
+    forgetWebhookSigningKey(connection.id);
   } catch (error) {
     const message =
       error instanceof CalendlyApiError && error.status === 403
@@ -262,6 +264,7 @@ export async function disconnectCalendly(user: Actor, connectionOwnerId: string 
       })
       .where(eq(calendlyConnections.id, connection.id));
     await tx.update(scheduledEvents).set({ fromDisconnectedAccount: true }).where(eq(scheduledEvents.coachUserId, connectionOwnerId));
+    forgetWebhookSigningKey(connection.id);
     await recordAudit(
       {
         actorType: user.role,

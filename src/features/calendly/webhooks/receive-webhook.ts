@@ -34,30 +34,59 @@ export function dedupeKeyFor(envelope: { event: string; created_at: string; payl
   return crypto.createHash("sha256").update(`${envelope.event}|${envelope.payload.uri}|${envelope.created_at}`).digest("hex");
 }
 
-async function signingKeyFor(connectionId: string | null): Promise<string | null> {
-  if (!connectionId || !connectionIdSchema.safeParse(connectionId).success) return null;
+/**
+ * Signing keys per connection, cached briefly: reading and decrypting the key was a round trip per delivery. A key
+ * that fails to verify is re-read once (it may have just been rotated), and a disconnect forgets it at once here;
+ * other instances see a change within `SIGNING_KEY_TTL_MS`.
+ */
+const SIGNING_KEY_TTL_MS = 30_000;
+const signingKeys = new Map<string, { key: string | null; expiresAt: number }>();
+
+export function forgetWebhookSigningKey(connectionId?: string) {
+  if (connectionId) signingKeys.delete(connectionId);
+  else signingKeys.clear();
+}
+
+async function readSigningKey(connectionId: string): Promise<string | null> {
   const [connection] = await getDb()
     .select({ authKind: calendlyConnections.authKind, keyEncrypted: calendlyConnections.webhookSigningKeyEncrypted })
     .from(calendlyConnections)
     .where(eq(calendlyConnections.id, connectionId));
-  if (!connection) return null;
-  if (connection.keyEncrypted) return decryptSecret(connection.keyEncrypted);
-  return connection.authKind === "oauth" ? calendlyConfig().appWebhookSigningKey : null;
+  const key = !connection ? null : connection.keyEncrypted ? decryptSecret(connection.keyEncrypted) : connection.authKind === "oauth" ? calendlyConfig().appWebhookSigningKey : null;
+  // Unknown connections are not cached: a flood of made-up ids must not fill the map.
+  if (key) signingKeys.set(connectionId, { key, expiresAt: Date.now() + SIGNING_KEY_TTL_MS });
+  else signingKeys.delete(connectionId);
+  return key;
+}
+
+async function signingKeyFor(connectionId: string | null): Promise<{ key: string | null; cached: boolean }> {
+  if (!connectionId || !connectionIdSchema.safeParse(connectionId).success) return { key: null, cached: false };
+  const entry = signingKeys.get(connectionId);
+  if (entry && entry.expiresAt > Date.now()) return { key: entry.key, cached: true };
+  return { key: await readSigningKey(connectionId), cached: false };
 }
 
 export async function receiveCalendlyWebhook(input: ReceivedWebhook): Promise<{ stored: boolean; deliveryId: string | null }> {
   if (Buffer.byteLength(input.rawBody) > MAX_WEBHOOK_BODY_BYTES) {
     throw new AppError("payload_too_large", "Webhook body is larger than 1 MB.");
   }
-  const signingKey = await signingKeyFor(input.connectionId);
-  if (!signingKey) throw new AppError("unauthenticated", "Unknown webhook subscription.");
-  const verdict = verifyWebhookSignature({
-    header: input.signatureHeader,
-    rawBody: input.rawBody,
-    signingKey,
-    toleranceSeconds: calendlyConfig().webhookToleranceSeconds,
-    now: input.now,
-  });
+  const found = await signingKeyFor(input.connectionId);
+  if (!found.key) throw new AppError("unauthenticated", "Unknown webhook subscription.");
+  const verify = (signingKey: string) =>
+    verifyWebhookSignature({
+      header: input.signatureHeader,
+      rawBody: input.rawBody,
+      signingKey,
+      toleranceSeconds: calendlyConfig().webhookToleranceSeconds,
+      now: input.now,
+    });
+  let verdict = verify(found.key);
+  if (!verdict.ok && verdict.reason !== "stale" && found.cached) {
+    // The cached key may be out of date (re-connected, rotated): check against the stored one before refusing.
+    const current = await readSigningKey(input.connectionId!);
+    if (!current) throw new AppError("unauthenticated", "Unknown webhook subscription.");
+    if (current !== found.key) verdict = verify(current);
+  }
   if (!verdict.ok) {
     if (verdict.reason === "stale") throw new AppError("bad_request", "Webhook signature timestamp is outside the tolerance.");
     throw new AppError("unauthenticated", "Invalid webhook signature.");
@@ -76,16 +105,7 @@ export async function receiveCalendlyWebhook(input: ReceivedWebhook): Promise<{ 
 
   // Start the queue before the transaction: on embedded PGlite a transaction holds the only backend.
   await getBoss();
-  const result = await getDb().transaction(async (tx) => {
-    const [delivery] = await tx
-      .insert(webhookDeliveries)
-      .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: json as object })
-      .onConflictDoNothing({ target: webhookDeliveries.dedupeKey })
-      .returning({ id: webhookDeliveries.id });
-    if (!delivery) return { stored: false, deliveryId: null };
-    await enqueue(QUEUES.webhookProcess, { deliveryId: delivery.id }, { tx });
-    return { stored: true, deliveryId: delivery.id };
-  });
+  const result = await storeDelivery(envelope, json, connectionId);
   // The "last webhook" health mark, outside the transaction and at most every few seconds per connection: updating
   // the coach's one connection row inside every delivery's transaction serialized all of that coach's deliveries on
   // its row lock (bench/webhook-ingest), and an unconditional update costs a round trip per delivery.
@@ -98,4 +118,37 @@ export async function receiveCalendlyWebhook(input: ReceivedWebhook): Promise<{ 
       .where(eq(calendlyConnections.id, connectionId));
   }
   return result;
+}
+
+async function storeDelivery(envelope: z.infer<typeof webhookEnvelopeSchema>, json: unknown, connectionId: string): Promise<{ stored: boolean; deliveryId: string | null }> {
+  try {
+    return await insertDelivery(envelope, json, connectionId);
+  } catch (error) {
+    // The connection was deleted after its key was cached: the same answer as for any unknown subscription.
+    if (isForeignKeyViolation(error)) {
+      forgetWebhookSigningKey(connectionId);
+      throw new AppError("unauthenticated", "Unknown webhook subscription.");
+    }
+    throw error;
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let current: unknown = error; current && typeof current === "object"; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
+}
+
+async function insertDelivery(envelope: z.infer<typeof webhookEnvelopeSchema>, json: unknown, connectionId: string) {
+  return getDb().transaction(async (tx) => {
+    const [delivery] = await tx
+      .insert(webhookDeliveries)
+      .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: json as object })
+      .onConflictDoNothing({ target: webhookDeliveries.dedupeKey })
+      .returning({ id: webhookDeliveries.id });
+    if (!delivery) return { stored: false, deliveryId: null };
+    await enqueue(QUEUES.webhookProcess, { deliveryId: delivery.id }, { tx });
+    return { stored: true, deliveryId: delivery.id };
+  });
 }

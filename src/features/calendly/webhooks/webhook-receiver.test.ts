@@ -49,6 +49,14 @@ function post(body: string, headers: Record<string, string>, connection = connec
   });
 }
 
+/** Copies of one genuine delivery that differ in `created_at` (so each is a distinct delivery). */
+async function genuineVariants() {
+  const deliveries = await getDb().select().from(webhookDeliveries).limit(1);
+  const payload = deliveries.length ? deliveries[0].payload : (await bookAndCaptureDelivery(3), (await pendingDeliveries())[0].payload);
+  await getDb().execute(sql`truncate calendly_webhook_deliveries`);
+  return (n: number) => JSON.stringify({ ...(payload as object), created_at: new Date(Date.now() - n * 1000).toISOString() });
+}
+
 function sampleBody(uri = "https://api.calendly.com/scheduled_events/E1/invitees/I1") {
   return JSON.stringify({ event: "invitee.created", created_at: new Date().toISOString(), created_by: "https://api.calendly.com/users/U1", payload: { uri } });
 }
@@ -181,5 +189,41 @@ describe("Calendly webhooks in", () => {
     expect(event.status).toBe("canceled");
     expect(event.rescheduled).toBe(false);
     await processAllPending();
+  });
+
+  it("uses a re-keyed subscription's new key at once, though keys are cached, and refuses the old one", async () => {
+    const { encryptSecret } = await import("@/lib/crypto/token-cipher");
+    const variant = await genuineVariants();
+    const first = variant(1);
+    expect((await post(first, { "calendly-webhook-signature": signWebhookPayload(signingKey, first, Math.floor(Date.now() / 1000)) })).status).toBe(202); // key now cached
+    const newKey = "rotated-signing-key-0123456789";
+    await getDb().update(calendlyConnections).set({ webhookSigningKeyEncrypted: encryptSecret(newKey) }).where(eq(calendlyConnections.id, connectionId));
+    try {
+      const second = variant(2);
+      expect((await post(second, { "calendly-webhook-signature": signWebhookPayload(newKey, second, Math.floor(Date.now() / 1000)) })).status).toBe(202);
+      const third = variant(3);
+      expect((await post(third, { "calendly-webhook-signature": signWebhookPayload(signingKey, third, Math.floor(Date.now() / 1000)) })).status).toBe(401);
+      expect(await storedCount()).toBe(2);
+    } finally {
+      await getDb().update(calendlyConnections).set({ webhookSigningKeyEncrypted: encryptSecret(signingKey) }).where(eq(calendlyConnections.id, connectionId));
+    }
+  });
+
+  it("refuses a deleted connection's deliveries with 401 even while its key is cached, storing nothing", async () => {
+    const coach = await createUser({ email: "coach.priya@sessionly.test", name: "Priya Shah", role: "coach" });
+    const connection = await connectWithPersonalAccessToken({ ...coach, role: "coach" }, harness.emulator.tokenFor("coach.priya@sessionly.test"), { backfill: "none" });
+    const [row] = await getDb().select().from(calendlyConnections).where(eq(calendlyConnections.id, connection.id));
+    const { decryptSecret } = await import("@/lib/crypto/token-cipher");
+    const priyaKey = decryptSecret(row.webhookSigningKeyEncrypted!);
+    const variant = await genuineVariants();
+    const first = variant(4);
+    expect((await post(first, { "calendly-webhook-signature": signWebhookPayload(priyaKey, first, Math.floor(Date.now() / 1000)) }, connection.id)).status).toBe(202);
+    await getDb().execute(sql`delete from calendly_webhook_deliveries where connection_id = ${connection.id}`);
+    await getDb().delete(calendlyConnections).where(eq(calendlyConnections.id, connection.id));
+    const second = variant(5);
+    const refused = await post(second, { "calendly-webhook-signature": signWebhookPayload(priyaKey, second, Math.floor(Date.now() / 1000)) }, connection.id);
+    expect(refused.status).toBe(401);
+    expect(refused.json.error.message).toBe("Unknown webhook subscription.");
+    expect(await storedCount()).toBe(0);
   });
 });
