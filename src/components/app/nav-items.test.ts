@@ -29,6 +29,7 @@ describe("navigation", () => {
       "Jobs",
       "Privacy",
       "Legal pages",
+      "API reference",
       "Settings",
     ]);
   });

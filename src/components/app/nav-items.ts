@@ -1,6 +1,7 @@
 import {
   Activity,
   BarChart3,
+  BookOpen,
   CalendarClock,
   CalendarDays,
   ClipboardList,
@@ -165,6 +166,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: "Edit the privacy policy and terms everyone can read.",
     icon: Scale,
     permission: "legal.manage",
+    audience: ["admin"],
+  },
+  {
+    href: "/admin/api",
+    label: "API reference",
+    description: "Every route, who may call it and what it accepts.",
+    icon: BookOpen,
+    permission: "users.manage",
     audience: ["admin"],
   },
   {
