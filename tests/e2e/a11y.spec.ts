@@ -41,6 +41,7 @@ test.describe("accessibility and layout", () => {
   for (const [role, email] of Object.entries(ACCOUNTS) as Array<[keyof typeof ACCOUNTS, string]>) {
     test(`${role}: every main page passes axe (and the busiest in dark), and fits a 375 px phone`, async ({ page }) => {
       test.setTimeout(600_000);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await login(page, email);
       const pages = navItemsFor(role).map((item) => item.href);
       for (const href of pages) {
@@ -51,6 +52,13 @@ test.describe("accessibility and layout", () => {
           await settled(page);
           expect.soft(await seriousViolations(page), `${role} ${href} (${scheme})`).toEqual([]);
         }
+        // On a 1280 px desktop no table or panel needs a sideways scroll bar either.
+        const scrollers = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>("main *")]
+            .filter((element) => ["auto", "scroll"].includes(getComputedStyle(element).overflowX) && element.scrollWidth - element.clientWidth > 1)
+            .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join(".")} (+${element.scrollWidth - element.clientWidth}px)`),
+        );
+        expect.soft(scrollers, `${role} ${href} scrolls sideways at 1280 px`).toEqual([]);
       }
 
       await page.setViewportSize({ width: 375, height: 812 });

@@ -26,15 +26,13 @@ export default async function AdminConnectionsPage() {
       {connections.length === 0 ? (
         <EmptyState icon={PlugZap} title="No coach has connected Calendly yet" description="Coaches connect from their Calendly page after signing up." />
       ) : (
-        <Table>
+        <Table aria-label="Coach connections">
           <TableHeader>
             <TableRow>
               <TableHead>Coach</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Calendly account</TableHead>
-              <TableHead>Last sync</TableHead>
-              <TableHead>Last webhook</TableHead>
-              <TableHead>Offered</TableHead>
+              <TableHead>Connection</TableHead>
+              <TableHead>Activity</TableHead>
+              <TableHead className="text-right">Offered</TableHead>
               <TableHead>Problem</TableHead>
               <TableHead>
                 <span className="sr-only">Actions</span>
@@ -44,21 +42,30 @@ export default async function AdminConnectionsPage() {
           <TableBody>
             {connections.map((connection) => (
               <TableRow key={connection.id}>
-                <TableCell>
+                <TableCell className="max-w-56">
                   <div className="font-medium">{connection.coach.name}</div>
-                  <div className="text-sm text-muted-foreground">{connection.coach.email}</div>
+                  <div className="break-all text-sm text-muted-foreground">{connection.coach.email}</div>
                 </TableCell>
-                <TableCell>
+                <TableCell className="max-w-56 text-sm">
                   <ConnectionStatusBadge status={connection.status} />
+                  <div className="mt-1 break-all">{connection.calendly.email ?? "—"}</div>
+                  <div className="text-muted-foreground">
+                    {connection.authKind === "oauth" ? "OAuth" : "Access token"}
+                    {connection.webhooks.subscribed ? " · webhooks" : " · no webhooks"}
+                  </div>
                 </TableCell>
                 <TableCell className="text-sm">
-                  {connection.calendly.email ?? "—"}
-                  <div className="text-muted-foreground">{connection.authKind === "oauth" ? "OAuth" : "Access token"}{connection.webhooks.subscribed ? " · webhooks" : " · no webhooks"}</div>
+                  <div className="whitespace-nowrap">
+                    <span className="text-muted-foreground">Synced </span>
+                    {connection.lastSyncedAt ? formatWhen(connection.lastSyncedAt, user.timeZone) : "never"}
+                  </div>
+                  <div className="whitespace-nowrap">
+                    <span className="text-muted-foreground">Webhook </span>
+                    {connection.webhooks.lastReceivedAt ? formatWhen(connection.webhooks.lastReceivedAt, user.timeZone) : "none yet"}
+                  </div>
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-sm">{connection.lastSyncedAt ? formatWhen(connection.lastSyncedAt, user.timeZone) : "Never"}</TableCell>
-                <TableCell className="whitespace-nowrap text-sm">{connection.webhooks.lastReceivedAt ? formatWhen(connection.webhooks.lastReceivedAt, user.timeZone) : "None"}</TableCell>
-                <TableCell className="text-sm">{connection.offeredEventTypes}</TableCell>
-                <TableCell className="max-w-xs text-sm text-muted-foreground">{connection.lastError ?? "—"}</TableCell>
+                <TableCell className="text-right text-sm tabular-nums">{connection.offeredEventTypes}</TableCell>
+                <TableCell className="max-w-xs text-sm break-words text-muted-foreground">{connection.lastError ?? "—"}</TableCell>
                 <TableCell>
                   <SyncCoachButton coachUserId={connection.coach.id} coachName={connection.coach.name} disabled={connection.status !== "connected"} />
                 </TableCell>
