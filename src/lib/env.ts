@@ -33,7 +33,6 @@ export const envSchema = z
     CALENDLY_CLIENT_ID: z.string().min(1).optional(),
     CALENDLY_CLIENT_SECRET: z.string().min(1).optional(),
     CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
-    CALENDLY_PAT: z.string().min(1).optional(),
     CALENDLY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
     TOKEN_ENCRYPTION_KEYS: z.string().optional(),
     TOKEN_ENCRYPTION_KEY: z.string().optional(),

@@ -18,8 +18,6 @@ export interface CalendlyConfig {
   clientSecret: string | null;
   /** The OAuth app's webhook signing key (one per app, from its registration). */
   appWebhookSigningKey: string | null;
-  /** An admin-configured personal access token for single-organization use. */
-  personalAccessToken: string | null;
   redirectUri: string;
   webhookUrlBase: string;
   webhookToleranceSeconds: number;
@@ -35,7 +33,6 @@ export function calendlyConfig(): CalendlyConfig {
     clientId: config.CALENDLY_CLIENT_ID ?? (embedded ? EMBEDDED_CALENDLY_APP.clientId : null),
     clientSecret: config.CALENDLY_CLIENT_SECRET ?? (embedded ? EMBEDDED_CALENDLY_APP.clientSecret : null),
     appWebhookSigningKey: config.CALENDLY_WEBHOOK_SIGNING_KEY ?? (embedded ? EMBEDDED_CALENDLY_APP.webhookSigningKey : null),
-    personalAccessToken: config.CALENDLY_PAT ?? null,
     redirectUri: `${config.APP_URL}/api/calendly/oauth/callback`,
     webhookUrlBase: `${config.APP_URL}/api/webhooks/calendly`,
     webhookToleranceSeconds: config.CALENDLY_WEBHOOK_TOLERANCE_SECONDS,
