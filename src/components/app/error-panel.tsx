@@ -69,3 +69,11 @@ export function ErrorPanel({
     </div>
   );
 }
+
+/** An error.tsx for a route segment: `export default segmentError("Your sessions couldn't load")`. */
+export function segmentError(title: string) {
+  function SegmentError({ error, retry }: { error: unknown; retry: () => void }) {
+    return <ErrorPanel error={error} retry={retry} title={title} />;
+  }
+  return SegmentError;
+}

@@ -1,7 +1,5 @@
 "use client";
 
-import { ErrorPanel } from "@/components/app/error-panel";
+import { segmentError } from "@/components/app/error-panel";
 
-export default function SessionsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPanel error={error} retry={retry} title="Your sessions couldn't load" />;
-}
+export default segmentError("Your sessions couldn't load");

@@ -1,7 +1,5 @@
 "use client";
 
-import { ErrorPanel } from "@/components/app/error-panel";
+import { segmentError } from "@/components/app/error-panel";
 
-export default function SessionDetailsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPanel error={error} retry={retry} title="This session couldn't load" />;
-}
+export default segmentError("This session couldn't load");
