@@ -105,7 +105,7 @@ describe("reconciliation", () => {
     expect(again.apiCalls).toBeLessThanOrEqual(Math.ceil(again.eventsSeen / 100) + 10);
     const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.id, again.runId));
     expect(run.status).toBe("succeeded");
-  });
+  }, 120_000); // a full backfill: ~10 s alone, several times that on a busy 2-core CI machine
 
   it("heals dropped, duplicated and reordered webhooks in one reconciliation", async () => {
     await reconcileConnection(connectionId, { kind: "backfill", trigger: "connect" });
@@ -146,7 +146,7 @@ describe("reconciliation", () => {
     const [oldEvent] = await getDb().select().from(scheduledEvents).where(eq(scheduledEvents.uuid, rescheduledCopy[0].eventUuid));
     expect(oldEvent.rescheduled).toBe(true);
     await harness.control("DELETE", "/faults");
-  });
+  }, 120_000);
 
   it("survives 5xx bursts and 429 storms without losing data", async () => {
     const calm = await reconcileConnection(connectionId, { kind: "reconcile", trigger: "manual" });
