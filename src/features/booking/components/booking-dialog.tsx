@@ -154,6 +154,8 @@ export function BookingDialog({ open, onOpenChange, eventType, slot, timeZone, q
           }
         },
       );
+      // A started booking for the coach's booking-success numbers; never in the way of booking.
+      void apiFetch("/api/booking/popup-started", { method: "POST", json: { eventType: eventType.uuid } }).catch(() => undefined);
       onOpenChange(false);
     } catch (failure) {
       toast.error(failure instanceof Error ? failure.message : "Calendly's booking window could not be opened.");

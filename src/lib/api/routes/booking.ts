@@ -6,6 +6,7 @@ export const BOOKING_ROUTES = {
   "GET /api/booking/coaches": "coaches.read",
   "GET /api/booking/find": "coaches.read",
   "POST /api/booking/bookings": "bookings.create",
+  "POST /api/booking/popup-started": "bookings.create",
   "POST /api/booking/popup-bookings": "bookings.create",
   "GET /api/booking/series": "bookings.create",
   "POST /api/booking/series": "bookings.create",
