@@ -5,13 +5,16 @@ import { calendlyClientForConnection } from "@/features/calendly/calendly-api";
 import { toAppError } from "@/features/calendly/client/errors";
 import { inviteeUuidsFromUri } from "@/features/calendly/client/uris";
 import { normalizeEmail } from "@/features/calendly/sync/upsert-records";
+import { getDb } from "@/lib/db";
 import { getEventTypeForViewerOrThrow } from "./bookable-event-types";
+import { completePopupAttempt } from "./complete-popup-attempt";
 import { syncBookedSession, type BookedSessionDto } from "./sync-booked-session";
 
 /**
  * After Calendly's popup says `calendly.event_scheduled`, the page sends the event and invitee URIs here: we read
  * both from Calendly (never trusting the browser's word), check they belong to this event type, and put the session
- * into the copy at once. The webhook confirms it later.
+ * into the copy at once. The webhook confirms it later. The booking completes the attempt recorded when the realtor
+ * opened the popup (booking success), once, whichever of this call and the webhook comes first.
  */
 export const popupBookingBodySchema = z.object({
   eventType: z.string().trim().min(1),
@@ -48,5 +51,14 @@ export async function recordPopupBooking(
   }).catch((error: unknown) => {
     throw toAppError(error);
   });
-  return { session, bookedByYou: normalizeEmail(invitee.email) === normalizeEmail(realtor.email) };
+  const bookedByYou = normalizeEmail(invitee.email) === normalizeEmail(realtor.email);
+  // Someone else's booking posted here is shown, never counted as this realtor's success.
+  if (bookedByYou || invitee.tracking.utm_content === realtor.id) {
+    await completePopupAttempt(
+      getDb(),
+      { coachUserId: eventType.coachUserId, realtorUserId: realtor.id, eventTypeUri: eventType.uri, eventUri: event.uri, bookedAt: new Date() },
+      { createIfNone: true },
+    );
+  }
+  return { session, bookedByYou };
 }
