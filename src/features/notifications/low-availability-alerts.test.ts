@@ -33,7 +33,9 @@ let clock = Date.now();
 const MORGAN = { email: "coach.morgan@sessionly.test", name: "Morgan Reyes" };
 const TOM = { email: "coach.tom@sessionly.test", name: "Tom Becker" };
 const LENA = { email: "coach.lena@sessionly.test", name: "Lena Park" };
+const PRIYA = { email: "coach.priya@sessionly.test", name: "Priya Shah" };
 const ADMINS = ["alerts.admin.one@example.com", "alerts.admin.two@example.com"];
+const DEACTIVATED_ADMIN = "alerts.admin.gone@example.com";
 const ids: Record<string, string> = {};
 
 async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
@@ -54,7 +56,7 @@ async function mailsOf(kind: NotificationKind, to?: string): Promise<ReceivedMai
 }
 
 async function adminEmails(): Promise<string[]> {
-  const rows = await getDb().select({ email: user.email }).from(user).where(eq(user.role, "admin"));
+  const rows = await getDb().select({ email: user.email }).from(user).where(and(eq(user.role, "admin"), sql`coalesce(${user.banned}, false) = false`));
   return rows.map((row) => row.email).sort();
 }
 
@@ -97,6 +99,10 @@ describe("low-availability alerts", () => {
     await connectCoach(LENA, { minOpenHours: 168, windowDays: 7 }, ["Accountability Call"]);
     await harness.control("POST", "/faults", { routes: [{ route: "/event_type_available_times", unauthorized_tokens: [harness.emulator.tokenFor(LENA.email)] }] });
     for (const email of ADMINS) await createUser({ email, name: email.split("@")[0], role: "admin" });
+    // Deactivated accounts hear nothing: Priya would be far under her threshold, the admin would get the digest.
+    await connectCoach(PRIYA, { minOpenHours: 168, windowDays: 7 }, ["Pricing Clinic"]);
+    await createUser({ email: DEACTIVATED_ADMIN, role: "admin" });
+    await getDb().update(user).set({ banned: true, banReason: "Deactivated by an admin" }).where(inArray(user.email, [PRIYA.email, DEACTIVATED_ADMIN]));
     await createUser({ email: "alerts.realtor@example.com", name: "Riley Realtor", role: "realtor" });
     // The first Saturday noon UTC at least a day ahead: Calendly's 4-hour minimum notice never reaches the window.
     const tomorrow = DateTime.utc().plus({ days: 1 });
@@ -106,6 +112,7 @@ describe("low-availability alerts", () => {
   });
 
   afterAll(async () => {
+    await getDb().update(user).set({ banned: false, banReason: null }).where(inArray(user.email, [PRIYA.email, DEACTIVATED_ADMIN]));
     setNotificationClock(null);
     delete process.env.SMTP_URL;
     resetEnvCache();
@@ -143,11 +150,13 @@ describe("low-availability alerts", () => {
     const digests = await mailsOf("admin_digest");
     expect(digests.map((mail) => mail.to[0]).sort()).toEqual(await adminEmails());
     expect(digests.map((mail) => mail.to[0])).toEqual(expect.arrayContaining(ADMINS));
+    expect(digests.map((mail) => mail.to[0])).not.toContain(DEACTIVATED_ADMIN);
     for (const digest of digests) {
       expect(digest.subject).toBe("Low availability: 1 coach under threshold");
       expect(digest.text).toMatch(/Morgan Reyes:\s*35 hours open in 7 days \(threshold 36 hours\)/);
       expect(digest.text).not.toContain(TOM.name);
       expect(digest.text).not.toContain(LENA.name);
+      expect(digest.text).not.toContain(PRIYA.name);
       expect(digest.html).toContain(`href="${appUrl}/admin/connections"`);
     }
     // Coaches and realtors never get the digest.

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { computeOpenHours, getAvailabilitySettings } from "@/features/booking/coach-availability";
 import { getDb } from "@/lib/db";
@@ -13,8 +13,11 @@ import { queueMessage } from "./queue-message";
  * The daily low-availability check: for every connected coach, open hours over their window (the availability
  * feature's `computeOpenHours`) against their threshold (`getAvailabilitySettings`). A coach under it gets one alert
  * a day (the idempotency key holds the date), and admins get one digest a day listing every such coach. A coach whose
- * Calendly times could not be read is left out rather than alerted on a guess.
+ * Calendly times could not be read is left out rather than alerted on a guess. Deactivated (or erased) accounts get
+ * nothing: they cannot act on it, and an erased one's address is a placeholder that would fail every day.
  */
+const active = sql`coalesce(${user.banned}, false) = false`;
+
 export async function checkLowAvailability(): Promise<{ alerted: number; coaches: AdminDigestPayload["coaches"] }> {
   await getBoss();
   const now = notificationNow();
@@ -24,7 +27,7 @@ export async function checkLowAvailability(): Promise<{ alerted: number; coaches
     .select({ id: user.id, name: user.name, email: user.email, timeZone: user.timeZone })
     .from(calendlyConnections)
     .innerJoin(user, eq(user.id, calendlyConnections.userId))
-    .where(and(eq(calendlyConnections.status, "connected"), eq(user.role, "coach")));
+    .where(and(eq(calendlyConnections.status, "connected"), eq(user.role, "coach"), active));
 
   const low: AdminDigestPayload["coaches"] = [];
   let alerted = 0;
@@ -50,7 +53,7 @@ export async function checkLowAvailability(): Promise<{ alerted: number; coaches
   }
 
   if (low.length) {
-    const admins = await db.select({ id: user.id, name: user.name, email: user.email, timeZone: user.timeZone }).from(user).where(eq(user.role, "admin"));
+    const admins = await db.select({ id: user.id, name: user.name, email: user.email, timeZone: user.timeZone }).from(user).where(and(eq(user.role, "admin"), active));
     await db.transaction(async (tx) => {
       for (const admin of admins) {
         await queueMessage(tx, {
