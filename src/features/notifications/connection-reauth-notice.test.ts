@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { notificationMessages, notificationPreferences } from "@/lib/db/schema";
+import { notificationMessages, notificationPreferences, user } from "@/lib/db/schema";
 import { decryptSecret } from "@/lib/crypto/token-cipher";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { env, resetEnvCache } from "@/lib/env";
@@ -166,5 +166,20 @@ describe("connection re-authorization notice", () => {
     expect(row.recipientEmail).toBe(COACH.email);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("tells a deactivated coach nothing (they cannot reconnect)", async () => {
+    const connection = await connectByOAuth(coach);
+    await getDb().update(user).set({ banned: true }).where(eq(user.id, coach.id));
+    try {
+      await revokeInCalendly(connection);
+      await expect(calendlyClientForConnection(connection.id).getCurrentUser()).rejects.toThrow(/re-authorized/);
+      expect((await findConnectionByUserId(coach.id))!.status).toBe("needs_reauth");
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(await getDb().select().from(notificationMessages)).toHaveLength(0);
+      expect(smtp.messages).toHaveLength(0);
+    } finally {
+      await getDb().update(user).set({ banned: false }).where(eq(user.id, coach.id));
+    }
   });
 });

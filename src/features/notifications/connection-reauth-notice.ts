@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { SyncExecutor } from "@/features/calendly/sync/sync-hooks";
 import { calendlyConnections, user } from "@/lib/db/schema";
 import { isRole } from "@/lib/auth/permissions";
@@ -8,14 +8,15 @@ import { queueMessage } from "./queue-message";
 /**
  * Tells a coach their Calendly connection needs re-authorization, with the reconnect link. Called in the transaction
  * that marks the connection `needs_reauth`; one message per token generation (a reconnect bumps the token version,
- * so a later breakage is told again, a repeated refusal of the same tokens is not).
+ * so a later breakage is told again, a repeated refusal of the same tokens is not). Deactivated accounts get nothing.
  */
 export async function queueConnectionReauthNotice(tx: SyncExecutor, connectionId: string, reason: string | null): Promise<void> {
   const [row] = await tx
     .select({ tokenVersion: calendlyConnections.tokenVersion, userId: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone })
     .from(calendlyConnections)
     .innerJoin(user, eq(user.id, calendlyConnections.userId))
-    .where(eq(calendlyConnections.id, connectionId));
+    // A deactivated (or erased) coach cannot reconnect: nothing to tell.
+    .where(and(eq(calendlyConnections.id, connectionId), sql`coalesce(${user.banned}, false) = false`));
   if (!row) return;
   await queueMessage(tx, {
     idempotencyKey: `connection-reauth:${connectionId}:${row.tokenVersion}`,
