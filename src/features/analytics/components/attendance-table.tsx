@@ -26,10 +26,10 @@ export function AttendanceTable({ report }: { report: AttendanceReportDto }) {
       <TableBody>
         {report.rows.map((row, index) => (
           <TableRow key={row.userId ?? `${row.email}-${index}`} className="break-inside-avoid">
-            <TableHead scope="row" className="h-auto py-2 text-sm font-medium normal-case tracking-normal text-foreground">
+            <TableHead scope="row" className="h-auto py-2 text-sm font-medium whitespace-normal normal-case tracking-normal text-foreground">
               {row.name}
             </TableHead>
-            <TableCell className="text-muted-foreground">{row.email ?? "—"}</TableCell>
+            <TableCell className="max-w-56 break-all text-muted-foreground">{row.email ?? "—"}</TableCell>
             <TableCell className="text-right tabular-nums">{row.booked}</TableCell>
             <TableCell className="text-right tabular-nums">{row.attended}</TableCell>
             <TableCell className="text-right tabular-nums">{row.noShows}</TableCell>

@@ -53,7 +53,7 @@ export default async function ApiReferencePage() {
                 <details key={`${method} ${path}`} className="rounded-lg border p-3">
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2">
                     <Badge variant={METHOD_VARIANT[method as keyof typeof METHOD_VARIANT] ?? "neutral"} className="uppercase">{method}</Badge>
-                    <code className="text-sm">{path}</code>
+                    <code className="min-w-0 text-sm break-all">{path}</code>
                     <span className="text-sm text-muted-foreground">{operation.description}</span>
                   </summary>
                   <div className="mt-3 space-y-2 text-sm">
@@ -67,7 +67,7 @@ export default async function ApiReferencePage() {
                       </ul>
                     ) : null}
                     {operation.requestBody ? (
-                      <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{JSON.stringify(operation.requestBody.content["application/json"].schema, null, 2)}</pre>
+                      <pre className="rounded-md bg-muted p-3 text-xs break-all whitespace-pre-wrap">{JSON.stringify(operation.requestBody.content["application/json"].schema, null, 2)}</pre>
                     ) : null}
                   </div>
                 </details>
