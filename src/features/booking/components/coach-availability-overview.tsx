@@ -95,7 +95,7 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
                   {data.eventTypes
                     .filter((eventType) => !eventType.error)
                     .map((eventType) => (
-                      <TableHead key={eventType.uuid} className="whitespace-nowrap">
+                      <TableHead key={eventType.uuid} className="h-auto py-2 whitespace-normal">
                         {eventType.name}
                       </TableHead>
                     ))}
@@ -108,8 +108,14 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
                     <TableCell>{day.openHours} h</TableCell>
                     <TableCell>{day.bookedHours} h</TableCell>
                     {day.byEventType.map((item) => (
-                      <TableCell key={item.uuid} className="whitespace-nowrap text-muted-foreground">
-                        {item.slots ? `${item.slots} times · ${item.openHours} h` : "—"}
+                      <TableCell key={item.uuid} className="text-muted-foreground">
+                        {item.slots ? (
+                          <>
+                            <span className="whitespace-nowrap">{item.slots} times</span> · <span className="whitespace-nowrap">{item.openHours} h</span>
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </TableCell>
                     ))}
                   </TableRow>
