@@ -112,6 +112,11 @@ CREATE TABLE "calendly_event_types" (
 	"synced_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendly_invitee_search_terms" (
+	"term" text PRIMARY KEY NOT NULL,
+	"invitees" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "calendly_invitees" (
 	"uuid" text PRIMARY KEY NOT NULL,
 	"uri" text NOT NULL,
@@ -175,6 +180,7 @@ CREATE TABLE "calendly_scheduled_events" (
 	"canceled_at" timestamp with time zone,
 	"rescheduled" boolean DEFAULT false NOT NULL,
 	"series_id" uuid,
+	"no_show_invitees" integer DEFAULT 0 NOT NULL,
 	"from_disconnected_account" boolean DEFAULT false NOT NULL,
 	"calendly_created_at" timestamp with time zone NOT NULL,
 	"calendly_updated_at" timestamp with time zone NOT NULL,
@@ -482,19 +488,26 @@ CREATE UNIQUE INDEX "calendly_connections_calendly_user_live_idx" ON "calendly_c
 CREATE INDEX "calendly_connections_status_idx" ON "calendly_connections" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "calendly_event_types_coach_idx" ON "calendly_event_types" USING btree ("coach_user_id");--> statement-breakpoint
 CREATE INDEX "calendly_event_types_connection_idx" ON "calendly_event_types" USING btree ("connection_id");--> statement-breakpoint
+CREATE INDEX "calendly_event_types_uuid_idx" ON "calendly_event_types" USING btree ("uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_event_idx" ON "calendly_invitees" USING btree ("event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_realtor_idx" ON "calendly_invitees" USING btree ("realtor_user_id");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_realtor_event_idx" ON "calendly_invitees" USING btree ("realtor_user_id","event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_email_idx" ON "calendly_invitees" USING btree ("email_normalized");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_name_idx" ON "calendly_invitees" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "calendly_invitees_created_idx" ON "calendly_invitees" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_no_show_idx" ON "calendly_invitees" USING btree ("no_show_uri");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_analytics_no_show_idx" ON "calendly_invitees" USING btree ("event_uuid") WHERE "calendly_invitees"."no_show_uri" is not null and "calendly_invitees"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "calendly_invitees_analytics_chain_tail_idx" ON "calendly_invitees" USING btree ("event_uuid","uri","old_invitee_uri") WHERE "calendly_invitees"."old_invitee_uri" is not null and "calendly_invitees"."new_invitee_uri" is null;--> statement-breakpoint
+CREATE INDEX "calendly_invitees_analytics_rescheduled_idx" ON "calendly_invitees" USING btree ("event_uuid","realtor_user_id","email_normalized","name") WHERE "calendly_invitees"."rescheduled";--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_coach_start_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_created_idx" ON "calendly_scheduled_events" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_coach_created_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","calendly_created_at","uuid");--> statement-breakpoint
-CREATE INDEX "calendly_scheduled_events_analytics_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","coach_user_id","status","rescheduled","canceler_type","end_time","invitees_active","uuid");--> statement-breakpoint
-CREATE INDEX "calendly_scheduled_events_analytics_coach_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","status","rescheduled","canceler_type","end_time","invitees_active","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_event_type_start_idx" ON "calendly_scheduled_events" USING btree ("event_type_uri","start_time","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_status_sort_idx" ON "calendly_scheduled_events" USING btree ((case when status = 'active' then 0 when rescheduled then 2 else 1 end),"start_time","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_coach_status_sort_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id",(case when status = 'active' then 0 when rescheduled then 2 else 1 end),"start_time","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_analytics_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","coach_user_id","status","rescheduled","canceler_type","end_time","invitees_active","no_show_invitees","uuid");--> statement-breakpoint
+CREATE INDEX "calendly_scheduled_events_analytics_coach_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","status","rescheduled","canceler_type","end_time","invitees_active","no_show_invitees","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_sync_runs_connection_idx" ON "calendly_sync_runs" USING btree ("connection_id","started_at");--> statement-breakpoint
 CREATE INDEX "calendly_webhook_deliveries_status_idx" ON "calendly_webhook_deliveries" USING btree ("status","received_at");--> statement-breakpoint
 CREATE INDEX "api_request_stats_bucket_idx" ON "api_request_stats" USING btree ("bucket");--> statement-breakpoint
@@ -521,4 +534,130 @@ CREATE UNIQUE INDEX "booking_attempts_event_uri_idx" ON "booking_attempts" USING
 CREATE INDEX "privacy_erasures_email_hash_idx" ON "privacy_erasures" USING btree ("email_hash");--> statement-breakpoint
 CREATE INDEX "privacy_erasures_created_idx" ON "privacy_erasures" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "privacy_retention_runs_started_idx" ON "privacy_retention_runs" USING btree ("started_at");--> statement-breakpoint
-CREATE INDEX "user_external_identities_user_idx" ON "user_external_identities" USING btree ("user_id");
+CREATE INDEX "user_external_identities_user_idx" ON "user_external_identities" USING btree ("user_id");--> statement-breakpoint
+-- Hand-written end of the init migration: what drizzle-kit cannot express (triggers, an extension and its operator
+-- classes). `npm run db:generate` (scripts/generate-migrations.sh) appends this file to drizzle/0000_init.sql, so a
+-- regenerated migration keeps it. Statements are separated like drizzle-kit's, and work on PostgreSQL and PGlite.
+-- See docs/decisions/007-analytics-indexes-and-rollups.md.
+
+-- calendly_scheduled_events.no_show_invitees = the session's active invitees marked no-show. Maintained here, for
+-- every writer of calendly_invitees (webhooks, reconciliation, our no-show marks, erasure, fixtures), by +1/-1 on the
+-- session row: the row lock makes concurrent marks of one group session add up (a recount could lose one).
+CREATE FUNCTION "calendly_invitees_no_show_count"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' AND OLD.no_show_uri IS NOT NULL AND OLD.status = 'active' THEN
+    UPDATE calendly_scheduled_events SET no_show_invitees = no_show_invitees - 1 WHERE uuid = OLD.event_uuid;
+  END IF;
+  IF TG_OP <> 'DELETE' AND NEW.no_show_uri IS NOT NULL AND NEW.status = 'active' THEN
+    UPDATE calendly_scheduled_events SET no_show_invitees = no_show_invitees + 1 WHERE uuid = NEW.event_uuid;
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "calendly_invitees_no_show_reset"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE calendly_scheduled_events SET no_show_invitees = 0 WHERE no_show_invitees <> 0;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_no_show_count_insert" AFTER INSERT ON "calendly_invitees"
+FOR EACH ROW WHEN (NEW.no_show_uri IS NOT NULL AND NEW.status = 'active')
+EXECUTE FUNCTION "calendly_invitees_no_show_count"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_no_show_count_update" AFTER UPDATE OF "no_show_uri", "status", "event_uuid" ON "calendly_invitees"
+FOR EACH ROW WHEN (
+  (OLD.no_show_uri IS NOT NULL AND OLD.status = 'active') IS DISTINCT FROM (NEW.no_show_uri IS NOT NULL AND NEW.status = 'active')
+  OR (OLD.event_uuid IS DISTINCT FROM NEW.event_uuid AND NEW.no_show_uri IS NOT NULL AND NEW.status = 'active')
+)
+EXECUTE FUNCTION "calendly_invitees_no_show_count"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_no_show_count_delete" AFTER DELETE ON "calendly_invitees"
+FOR EACH ROW WHEN (OLD.no_show_uri IS NOT NULL AND OLD.status = 'active')
+EXECUTE FUNCTION "calendly_invitees_no_show_count"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_no_show_count_truncate" AFTER TRUNCATE ON "calendly_invitees"
+FOR EACH STATEMENT EXECUTE FUNCTION "calendly_invitees_no_show_reset"();
+--> statement-breakpoint
+-- calendly_invitee_search_terms: each lower(name) and email_normalized of the invitees with the number of invitee rows
+-- carrying it (a name equal to the email counts twice). Upserts and decrements take the term's row lock, so concurrent
+-- writers add up; a term whose count reaches 0 is deleted (an insert waiting on it then inserts it afresh).
+CREATE FUNCTION "calendly_invitee_search_terms_change"(changed_term text, delta integer) RETURNS void
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+  remaining integer;
+BEGIN
+  IF delta > 0 THEN
+    INSERT INTO calendly_invitee_search_terms AS t (term, invitees) VALUES (changed_term, delta)
+    ON CONFLICT (term) DO UPDATE SET invitees = t.invitees + delta;
+  ELSE
+    UPDATE calendly_invitee_search_terms SET invitees = invitees + delta WHERE term = changed_term RETURNING invitees INTO remaining;
+    IF remaining <= 0 THEN
+      DELETE FROM calendly_invitee_search_terms WHERE term = changed_term;
+    END IF;
+  END IF;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "calendly_invitees_search_terms"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM calendly_invitee_search_terms_change(lower(OLD.name), -1);
+    PERFORM calendly_invitee_search_terms_change(OLD.email_normalized, -1);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM calendly_invitee_search_terms_change(lower(NEW.name), 1);
+    PERFORM calendly_invitee_search_terms_change(NEW.email_normalized, 1);
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "calendly_invitees_search_terms_reset"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM calendly_invitee_search_terms;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_search_terms_insert" AFTER INSERT ON "calendly_invitees"
+FOR EACH ROW EXECUTE FUNCTION "calendly_invitees_search_terms"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_search_terms_update" AFTER UPDATE OF "name", "email_normalized" ON "calendly_invitees"
+FOR EACH ROW WHEN (lower(OLD.name) IS DISTINCT FROM lower(NEW.name) OR OLD.email_normalized IS DISTINCT FROM NEW.email_normalized)
+EXECUTE FUNCTION "calendly_invitees_search_terms"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_search_terms_delete" AFTER DELETE ON "calendly_invitees"
+FOR EACH ROW EXECUTE FUNCTION "calendly_invitees_search_terms"();
+--> statement-breakpoint
+CREATE TRIGGER "calendly_invitees_search_terms_truncate" AFTER TRUNCATE ON "calendly_invitees"
+FOR EACH STATEMENT EXECUTE FUNCTION "calendly_invitees_search_terms_reset"();
+--> statement-breakpoint
+-- Name and email search of the session list (`like '%…%'`): trigram GIN indexes on the search terms and on the
+-- sessions' names (a handful of distinct names, but a rare text must find none at once). pg_trgm ships with
+-- PostgreSQL's contrib (Supabase and most hosts have it) and with PGlite (loaded in src/lib/db/embedded-server.ts).
+-- It goes in schema `extensions` (Supabase's convention; never dropped with `public` by test runs) unless it is
+-- installed already, wherever that is. Without pg_trgm the search still works, by scanning.
+DO $$
+DECLARE
+  trgm_schema text;
+BEGIN
+  SELECT n.nspname INTO trgm_schema FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname = 'pg_trgm';
+  IF trgm_schema IS NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+      RAISE NOTICE 'pg_trgm is not available: the session search will scan instead of using trigram indexes';
+      RETURN;
+    END IF;
+    CREATE SCHEMA IF NOT EXISTS extensions;
+    CREATE EXTENSION pg_trgm SCHEMA extensions;
+    trgm_schema := 'extensions';
+  END IF;
+  EXECUTE format('CREATE INDEX "calendly_invitee_search_terms_trgm_idx" ON "calendly_invitee_search_terms" USING gin ("term" %I.gin_trgm_ops)', trgm_schema);
+  EXECUTE format('CREATE INDEX "calendly_scheduled_events_name_trgm_idx" ON "calendly_scheduled_events" USING gin (lower("name") %I.gin_trgm_ops)', trgm_schema);
+END
+$$;

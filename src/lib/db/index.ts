@@ -28,6 +28,12 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
+    // No JIT: PostgreSQL compiles any query whose cost estimate passes jit_above_cost, which for this app's short
+    // aggregates (analytics over a long period) costs more than the query (docs/performance.md). Run once per new
+    // connection before its first query; a no-op on PGlite.
+    onConnect: async (client) => {
+      await client.query("set jit = off").catch(() => {});
+    },
   });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});

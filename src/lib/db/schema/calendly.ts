@@ -92,8 +92,19 @@ export const eventTypes = pgTable(
     calendlyUpdatedAt: timestamp("calendly_updated_at", { withTimezone: true }),
     syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("calendly_event_types_coach_idx").on(table.coachUserId), index("calendly_event_types_connection_idx").on(table.connectionId)],
+  (table) => [
+    index("calendly_event_types_coach_idx").on(table.coachUserId),
+    index("calendly_event_types_connection_idx").on(table.connectionId),
+    // The session list's event type filter names the type by uuid.
+    index("calendly_event_types_uuid_idx").on(table.uuid),
+  ],
 );
+
+/**
+ * The session list's status order (active 0, canceled 1, rescheduled 2), written exactly as list-sessions.ts orders
+ * by it: PostgreSQL only uses an expression index for an ORDER BY with the same expression.
+ */
+const STATUS_RANK = sql`(case when status = 'active' then 0 when rescheduled then 2 else 1 end)`;
 
 export type SessionLocation = { type: string; location?: string | null; join_url?: string | null; [key: string]: unknown } | null;
 
@@ -122,6 +133,13 @@ export const scheduledEvents = pgTable(
     /** The old half of a reschedule chain: canceled, but counted as rescheduled, never as a cancellation. */
     rescheduled: boolean("rescheduled").notNull().default(false),
     seriesId: uuid("series_id"),
+    /**
+     * Active invitees marked no-show. Kept by the `calendly_invitees_no_show_count` triggers (src/lib/db/schema/sql/
+     * after-init.sql) on every insert, update and delete of an invitee, whoever writes it (webhooks, reconciliation,
+     * our no-show marks, erasure): never write it from the app. The session list's "no-show" and the analytics state
+     * read it instead of probing invitees per session (docs/decisions/007).
+     */
+    noShowInvitees: integer("no_show_invitees").notNull().default(0),
     /** From an account that has since been disconnected: kept as history. */
     fromDisconnectedAccount: boolean("from_disconnected_account").notNull().default(false),
     calendlyCreatedAt: timestamp("calendly_created_at", { withTimezone: true }).notNull(),
@@ -134,13 +152,19 @@ export const scheduledEvents = pgTable(
     index("calendly_scheduled_events_created_idx").on(table.calendlyCreatedAt, table.uuid),
     // Session list (sessions feature): a coach's sessions sorted by booking time, keyset on (created_at, uuid).
     index("calendly_scheduled_events_coach_created_idx").on(table.coachUserId, table.calendlyCreatedAt, table.uuid),
-    // Analytics (docs/decisions/007): every column the dashboard aggregates read, so a period scan (org-wide, or one
-    // coach's) is an index-only scan instead of a heap visit per session.
+    // Session list filtered by event type (resolved to its URI first), in start order.
+    index("calendly_scheduled_events_event_type_start_idx").on(table.eventTypeUri, table.startTime, table.uuid),
+    // Session list sorted by status (active, canceled, rescheduled; then start, uuid): the exact ORDER BY of
+    // list-sessions.ts (STATUS_RANK), so a keyset page reads 26 index entries instead of sorting every session.
+    index("calendly_scheduled_events_status_sort_idx").on(STATUS_RANK, table.startTime, table.uuid),
+    index("calendly_scheduled_events_coach_status_sort_idx").on(table.coachUserId, STATUS_RANK, table.startTime, table.uuid),
+    // Analytics (docs/decisions/007): every column the dashboard aggregates read, no-show count included, so a period
+    // scan (org-wide, or one coach's) is an index-only scan instead of a heap visit per session.
     index("calendly_scheduled_events_analytics_start_idx").on(
-      table.startTime, table.coachUserId, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.uuid,
+      table.startTime, table.coachUserId, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.noShowInvitees, table.uuid,
     ),
     index("calendly_scheduled_events_analytics_coach_idx").on(
-      table.coachUserId, table.startTime, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.uuid,
+      table.coachUserId, table.startTime, table.status, table.rescheduled, table.cancelerType, table.endTime, table.inviteesActive, table.noShowInvitees, table.uuid,
     ),
   ],
 );
@@ -186,13 +210,34 @@ export const invitees = pgTable(
     // Session list (sessions feature): "sessions this realtor booked" as an index-only semi-join on (realtor, event).
     index("calendly_invitees_realtor_event_idx").on(table.realtorUserId, table.eventUuid),
     index("calendly_invitees_email_idx").on(table.emailNormalized),
+    // Session search: the invitees whose name is one of the matching search terms (calendly_invitee_search_terms).
+    index("calendly_invitees_name_idx").on(sql`lower(${table.name})`),
     // Invitee lists page by booking time (keyset on created_at, uuid); unmarking finds an invitee by its no-show URI.
     index("calendly_invitees_created_idx").on(table.calendlyCreatedAt, table.uuid),
     index("calendly_invitees_no_show_idx").on(table.noShowUri),
     // Analytics (docs/decisions/007): the few active invitees marked no-show (~7%), probed per session for its state.
     index("calendly_invitees_analytics_no_show_idx").on(table.eventUuid).where(sql`${table.noShowUri} is not null and ${table.status} = 'active'`),
+    // Analytics, rescheduling patterns: the latest bookings of reschedule chains and the rescheduled bookings (~5% of
+    // invitees each), with the columns the queries read, so a period's sessions probe them index-only instead of
+    // reading every invitee of the period (or the whole table).
+    index("calendly_invitees_analytics_chain_tail_idx")
+      .on(table.eventUuid, table.uri, table.oldInviteeUri)
+      .where(sql`${table.oldInviteeUri} is not null and ${table.newInviteeUri} is null`),
+    index("calendly_invitees_analytics_rescheduled_idx").on(table.eventUuid, table.realtorUserId, table.emailNormalized, table.name).where(sql`${table.rescheduled}`),
   ],
 );
+
+/**
+ * Every distinct invitee name (lower-cased) and normalized email, with how many invitee rows carry it. The session
+ * search (list-sessions.ts) finds the terms containing the text through a trigram index here, ~30× fewer rows than
+ * invitees and each term once (an invitee table's trigram index re-reads every booking of "@gmail.com"), then the
+ * invitees by equality. Kept by triggers on calendly_invitees (src/lib/db/schema/sql/after-init.sql): never write
+ * it from the app. A term goes with its last invitee (deleted, or scrubbed by erasure).
+ */
+export const inviteeSearchTerms = pgTable("calendly_invitee_search_terms", {
+  term: text("term").primaryKey(),
+  invitees: integer("invitees").notNull(),
+});
 
 /** Every verified webhook delivery, stored before it is processed; the dedupe key makes duplicates no-ops. */
 export const webhookDeliveries = pgTable(
