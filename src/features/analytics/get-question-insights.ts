@@ -33,11 +33,7 @@ export async function getQuestionInsights(filters: AnalyticsFilters): Promise<Qu
   const { period } = filters;
   const realtorCondition = filters.realtorUserId ? sql`and i.realtor_user_id = ${filters.realtorUserId}` : sql``;
   const answers = sql`
-    select qa.value ->> 'question' as question, qa.value ->> 'answer' as answer, i.uuid as invitee_uuid,
-      coalesce((
-        select cq.value ->> 'type' from calendly_event_types et, jsonb_array_elements(et.custom_questions) cq
-        where et.uri = e.event_type_uri and cq.value ->> 'name' = qa.value ->> 'question' limit 1
-      ), 'string') as question_type
+    select qa.value ->> 'question' as question, qa.value ->> 'answer' as answer, i.uuid as invitee_uuid, e.event_type_uri
     from calendly_scheduled_events e
     join calendly_invitees i on i.event_uuid = e.uuid
     cross join lateral jsonb_array_elements(i.questions_and_answers) qa
@@ -46,10 +42,19 @@ export async function getQuestionInsights(filters: AnalyticsFilters): Promise<Qu
   const stopWords = sql.join(STOP_WORDS.map((word) => sql`${word}`), sql`, `);
   const rows = await queryRows<{ question: string; kind: "choice" | "text"; responses: number; value: string | null; count: number | null }>(sql`
     with answers as materialized (${answers}),
+    -- Each question's Calendly type, read once per event type of the period (its first question of that name); an
+    -- answer to a question the event type no longer has counts as free text ('string').
+    question_types as (
+      select distinct on (et.uri, cq.value ->> 'name') et.uri as event_type_uri, cq.value ->> 'name' as question, cq.value ->> 'type' as type
+      from calendly_event_types et cross join lateral jsonb_array_elements(et.custom_questions) with ordinality cq(value, position)
+      where et.uri in (select distinct event_type_uri from answers)
+      order by et.uri, cq.value ->> 'name', cq.position
+    ),
     questions as (
-      select question, case when bool_or(question_type in ('single_select', 'multi_select')) then 'choice' else 'text' end as kind,
-        bool_or(question_type = 'phone_number') as is_phone, count(*)::int as responses
-      from answers group by question
+      select a.question, case when bool_or(coalesce(t.type, 'string') in ('single_select', 'multi_select')) then 'choice' else 'text' end as kind,
+        bool_or(coalesce(t.type, 'string') = 'phone_number') as is_phone, count(*)::int as responses
+      from answers a left join question_types t on t.event_type_uri = a.event_type_uri and t.question = a.question
+      group by a.question
       order by responses desc limit ${MAX_QUESTIONS}
     ),
     values_counted as (
@@ -59,12 +64,16 @@ export async function getQuestionInsights(filters: AnalyticsFilters): Promise<Qu
       where trim(both from choice) <> ''
       group by 1, 2
       union all
-      select a.question, term as value, count(distinct a.invitee_uuid)::int as count
-      from answers a join questions q on q.question = a.question and q.kind = 'text' and not q.is_phone
-      cross join lateral regexp_split_to_table(lower(a.answer), '[^[:alnum:]'']+') term
-      where length(term) >= 3 and term !~ '^[0-9]+$' and term not in (${stopWords})
+      -- Terms counted once per invitee: distinct (question, term, invitee) first, so both steps hash (no sort).
+      select question, value, count(*)::int as count
+      from (
+        select distinct a.question, term as value, a.invitee_uuid
+        from answers a join questions q on q.question = a.question and q.kind = 'text' and not q.is_phone
+        cross join lateral regexp_split_to_table(lower(a.answer), '[^[:alnum:]'']+') term
+        where length(term) >= 3 and term !~ '^[0-9]+$' and term not in (${stopWords})
+      ) terms
       group by 1, 2
-      having count(distinct a.invitee_uuid) >= 2
+      having count(*) >= 2
     ),
     ranked as (
       select question, value, count, row_number() over (partition by question order by count desc, value) as position from values_counted

@@ -9,7 +9,8 @@ import type { AnalyticsFilters } from "./analytics-filters";
  * - `upcoming` / `in_progress`: active, not yet ended (counted as booked only);
  * - `no_show`: active, started, and every active invitee marked no-show (for group sessions: nobody came);
  * - `completed`: active, ended, and at least one active invitee attended.
- * The no-show probe only runs for started active sessions and reads a small partial index.
+ * "Marked no-show" is `e.no_show_invitees` (active invitees marked, kept by triggers on calendly_invitees), so the
+ * state reads only columns of the covering analytics indexes: a period is an index-only scan (docs/decisions/007).
  */
 export type SessionState = "rescheduled" | "canceled_host" | "canceled_invitee" | "upcoming" | "in_progress" | "no_show" | "completed";
 
@@ -20,10 +21,7 @@ export function sessionStateSql(now: Date): SQL {
     when e.status = 'canceled' and e.canceler_type = 'host' then 'canceled_host'
     when e.status = 'canceled' then 'canceled_invitee'
     when e.start_time > ${nowParam} then 'upcoming'
-    when e.invitees_active > 0 and (
-      select count(*) from calendly_invitees ni
-      where ni.event_uuid = e.uuid and ni.no_show_uri is not null and ni.status = 'active'
-    ) >= e.invitees_active then 'no_show'
+    when e.invitees_active > 0 and e.no_show_invitees >= e.invitees_active then 'no_show'
     when e.end_time > ${nowParam} then 'in_progress'
     else 'completed'
   end`;
