@@ -35,8 +35,72 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
 
+/**
+ * Two forms of the same search condition (a session's name, or one of its invitees' names or emails, contains the
+ * text), each fast in its own case:
+ * - `walk`: reads sessions in the page's sort order and probes each one's invitees until the page is full; fast when
+ *   matches are common ("carter"), a full scan when they are rare;
+ * - `index`: finds the matching search terms by trigram (calendly_invitee_search_terms), their invitees and sessions by
+ *   equality, then sorts those; fast when they are few (one realtor's email), slow when they are many.
+ * Both return exactly the same rows; `searchStrategy` picks one from the terms table before the page query.
+ */
+export type SearchStrategy = "walk" | "index";
+/** Above this many matching invitees, walking the sort order finds a page sooner than fetching every match. */
+const SEARCH_INDEX_MAX_MATCHES = 2000;
+
+export async function searchStrategy(viewer: SessionViewer, q: string | undefined): Promise<SearchStrategy> {
+  // Under three characters a trigram index has nothing to look up.
+  if (!q || q.length < 3 || !seesOtherInvitees(viewer)) return "walk";
+  const pattern = likePattern(q);
+  const result = await getDb().execute<{ invitee_matches: number; name_matches: boolean }>(sql`
+    select
+      (select coalesce(sum(t.invitees), 0)::int
+         from (select invitees from calendly_invitee_search_terms where term like ${pattern} limit ${SEARCH_INDEX_MAX_MATCHES + 1}) t) as invitee_matches,
+      exists (select 1 from calendly_scheduled_events where lower(name) like ${pattern}) as name_matches`);
+  const row = result.rows[0];
+  return row && !row.name_matches && row.invitee_matches <= SEARCH_INDEX_MAX_MATCHES ? "index" : "walk";
+}
+
+function searchCondition(pattern: string, strategy: SearchStrategy): SQL {
+  if (strategy === "index") {
+    // The terms once (materialized: one trigram lookup, and no parallel plan, whose start-up costs more than the query).
+    return sql`e.uuid in (
+      with terms as materialized (select term from calendly_invitee_search_terms where term like ${pattern})
+      select si.event_uuid from calendly_invitees si join terms t on si.email_normalized = t.term
+      union all
+      select si.event_uuid from calendly_invitees si join terms t on lower(si.name) = t.term
+      union all
+      select se.uuid from calendly_scheduled_events se where lower(se.name) like ${pattern})`;
+  }
+  // One correlated EXISTS over a UNION ALL: PostgreSQL cannot hash it (as it would `name like … or exists (…)`, by
+  // reading every matching invitee first), so it runs per session, in the page's order, until the page is full.
+  return sql`exists (
+    select 1 where lower(e.name) like ${pattern}
+    union all
+    select 1 from calendly_invitees si where si.event_uuid = e.uuid and (lower(si.name) like ${pattern} or si.email_normalized like ${pattern}))`;
+}
+
+/** What a page query looks up before it runs, so its conditions can use the indexes (see listSessions). */
+export interface ResolvedFilters {
+  search?: SearchStrategy;
+  /** The URIs of the event type filter's uuid (one, in practice): `e.event_type_uri = …` walks that type's sessions in start order. */
+  eventTypeUris?: string[];
+}
+
+export async function resolveFilters(viewer: SessionViewer, filters: SessionFilters): Promise<ResolvedFilters> {
+  const [search, eventTypeUris] = await Promise.all([
+    searchStrategy(viewer, filters.q),
+    filters.eventType
+      ? getDb()
+          .execute<{ uri: string }>(sql`select uri from calendly_event_types where uuid = ${filters.eventType}`)
+          .then((result) => result.rows.map((row) => row.uri))
+      : undefined,
+  ]);
+  return { search, eventTypeUris };
+}
+
 /** The WHERE conditions of the filters (shared with the calendar export of a filtered list). */
-export function sessionFilterConditions(viewer: SessionViewer, filters: SessionFilters, now: Date): SQL[] {
+export function sessionFilterConditions(viewer: SessionViewer, filters: SessionFilters, now: Date, resolved: ResolvedFilters = {}): SQL[] {
   const conditions: SQL[] = [ownedSessionsCondition(viewer)];
   const nowText = now.toISOString();
   switch (filters.status) {
@@ -54,7 +118,7 @@ export function sessionFilterConditions(viewer: SessionViewer, filters: SessionF
       break;
     case "no_show":
       conditions.push(
-        sql`e.status = 'active' and e.start_time <= ${nowText}::timestamptz and exists (select 1 from calendly_invitees ns where ns.event_uuid = e.uuid and ns.status = 'active' and ns.no_show_uri is not null)`,
+        sql`e.status = 'active' and e.start_time <= ${nowText}::timestamptz and e.no_show_invitees > 0`,
       );
       break;
   }
@@ -69,15 +133,18 @@ export function sessionFilterConditions(viewer: SessionViewer, filters: SessionF
     if (!to.isValid) throw new AppError("validation_failed", "The end date is not a valid date.", { fields: { to: ["is not a valid date"] } });
     conditions.push(sql`e.start_time < ${to.toUTC().toISO()}::timestamptz`);
   }
-  if (filters.eventType) conditions.push(sql`e.event_type_uri in (select uri from calendly_event_types where uuid = ${filters.eventType})`);
+  if (filters.eventType) {
+    const uris = resolved.eventTypeUris;
+    if (!uris) conditions.push(sql`e.event_type_uri in (select uri from calendly_event_types where uuid = ${filters.eventType})`);
+    else if (uris.length === 1) conditions.push(sql`e.event_type_uri = ${uris[0]}`);
+    else conditions.push(uris.length ? sql`e.event_type_uri in (${sql.join(uris.map((uri) => sql`${uri}`), sql`, `)})` : sql`false`);
+  }
   if (filters.coach && viewer.scope === "any") conditions.push(sql`e.coach_user_id = ${filters.coach}`);
   if (filters.coach && viewer.scope === "own" && viewer.user.role === "realtor") conditions.push(sql`e.coach_user_id = ${filters.coach}`);
   if (filters.q) {
     const pattern = likePattern(filters.q);
     if (seesOtherInvitees(viewer)) {
-      conditions.push(
-        sql`(lower(e.name) like ${pattern} or exists (select 1 from calendly_invitees si where si.event_uuid = e.uuid and (lower(si.name) like ${pattern} or si.email_normalized like ${pattern})))`,
-      );
+      conditions.push(searchCondition(pattern, resolved.search ?? "walk"));
     } else {
       conditions.push(sql`(lower(e.name) like ${pattern} or e.coach_user_id in (select id from "user" where lower(name) like ${pattern}))`);
     }
@@ -88,7 +155,7 @@ export function sessionFilterConditions(viewer: SessionViewer, filters: SessionF
 export async function listSessions(viewer: SessionViewer, query: ListSessionsQuery, options: { now?: Date } = {}): Promise<SessionPage> {
   const now = options.now ?? new Date();
   const columns = sortColumns(query.sort);
-  const conditions = sessionFilterConditions(viewer, query, now);
+  const conditions = sessionFilterConditions(viewer, query, now, await resolveFilters(viewer, query));
 
   const backwards = Boolean(query.before);
   const cursorText = query.after ?? query.before;

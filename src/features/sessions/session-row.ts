@@ -45,9 +45,8 @@ export function sessionColumns(viewer: SessionViewer): SQL {
     e.start_time, e.end_time, e.calendly_created_at as created_at, e.calendly_updated_at as updated_at, e.location,
     e.invitees_total, e.invitees_active, e.invitees_limit, e.guests, e.connection_id, e.coach_user_id, e.series_id,
     coach.name as coach_name, e.event_type_uri, et.uuid as event_type_uuid, et.name as event_type_name,
-    -- A scalar subquery with LIMIT, not EXISTS: the planner may turn an EXISTS in the select list into a hashed
-    -- subplan over every no-show in the table (costed for all rows, not the page), ~0.5 s at 1M sessions (bench/).
-    coalesce((select true from calendly_invitees ns where ns.event_uuid = e.uuid and ns.status = 'active' and ns.no_show_uri is not null limit 1), false) as has_no_show,
+    -- Active invitees marked no-show, kept on the session row by triggers on calendly_invitees (docs/decisions/007).
+    e.no_show_invitees > 0 as has_no_show,
     (select json_build_object('name', pi.name, 'email', pi.email, 'timeZone', pi.time_zone, 'status', pi.status)
        from calendly_invitees pi
       where pi.event_uuid = e.uuid ${inviteeScope}
