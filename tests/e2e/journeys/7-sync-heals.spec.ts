@@ -10,7 +10,7 @@ const DAY = 24 * 3_600_000;
 const emulator = Emulator.forFile();
 
 test("journey 7: webhooks dropped by Calendly are healed by sync now", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const coach = await newConnectedCoach(page, "Sawyer Syncs", ["30 Minute Meeting"]);
   const stamp = Date.now().toString(36);
   const first = { name: `Dana Dropped${stamp}`, email: `dana.${stamp}@journeys.test` };
@@ -35,7 +35,7 @@ test("journey 7: webhooks dropped by Calendly are healed by sync now", async ({ 
     await expect(async () => {
       await page.goto("/sessions?status=upcoming");
       await expect(page.getByRole("table").getByRole("row").filter({ hasText: first.name })).toHaveCount(1, { timeout: 2_000 });
-    }).toPass({ timeout: 45_000 });
+    }).toPass({ timeout: 90_000 });
     await shot(page, "7-02-healed-by-coach-sync");
 
     // Another lost booking; this time the admin syncs the coach from the connections page.
@@ -52,7 +52,7 @@ test("journey 7: webhooks dropped by Calendly are healed by sync now", async ({ 
     await expect(async () => {
       await page.goto("/sessions?status=upcoming");
       await expect(page.getByRole("table").getByRole("row").filter({ hasText: second.name })).toHaveCount(1, { timeout: 2_000 });
-    }).toPass({ timeout: 45_000 });
+    }).toPass({ timeout: 90_000 });
     await shot(page, "7-04-healed-by-admin-sync");
   } finally {
     await emulator.clearFaults();
