@@ -29,7 +29,7 @@ export function MailboxViewer({ timeZone }: { timeZone: string }) {
   if (!items.length) return <EmptyState icon={Inbox} title="No messages yet" description="Booking confirmations, reminders and alerts appear here as soon as they are queued." />;
   const current = selected ?? items[0].id;
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
       <div className="rounded-lg border">
         <ul className="max-h-[70vh] divide-y overflow-y-auto" aria-label="Messages">
           {items.map((item) => (
