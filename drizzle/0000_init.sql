@@ -492,8 +492,8 @@ CREATE INDEX "calendly_event_types_uuid_idx" ON "calendly_event_types" USING btr
 CREATE INDEX "calendly_invitees_event_idx" ON "calendly_invitees" USING btree ("event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_realtor_idx" ON "calendly_invitees" USING btree ("realtor_user_id");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_realtor_event_idx" ON "calendly_invitees" USING btree ("realtor_user_id","event_uuid");--> statement-breakpoint
-CREATE INDEX "calendly_invitees_email_idx" ON "calendly_invitees" USING btree ("email_normalized");--> statement-breakpoint
-CREATE INDEX "calendly_invitees_name_idx" ON "calendly_invitees" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "calendly_invitees_email_idx" ON "calendly_invitees" USING btree ("email_normalized","event_uuid");--> statement-breakpoint
+CREATE INDEX "calendly_invitees_name_idx" ON "calendly_invitees" USING btree (lower("name"),"event_uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_created_idx" ON "calendly_invitees" USING btree ("calendly_created_at","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_no_show_idx" ON "calendly_invitees" USING btree ("no_show_uri");--> statement-breakpoint
 CREATE INDEX "calendly_invitees_analytics_no_show_idx" ON "calendly_invitees" USING btree ("event_uuid") WHERE "calendly_invitees"."no_show_uri" is not null and "calendly_invitees"."status" = 'active';--> statement-breakpoint
@@ -581,6 +581,11 @@ EXECUTE FUNCTION "calendly_invitees_no_show_count"();
 --> statement-breakpoint
 CREATE TRIGGER "calendly_invitees_no_show_count_truncate" AFTER TRUNCATE ON "calendly_invitees"
 FOR EACH STATEMENT EXECUTE FUNCTION "calendly_invitees_no_show_reset"();
+--> statement-breakpoint
+-- Planner statistics: ANALYZE's sample meets group sessions with many invitees and, at 1M sessions, guesses one
+-- distinct event_uuid per ~40 invitees, so every "this session's invitees" probe is costed at 40 rows and small nested
+-- loops turn into sequential scans of all invitees. A session has one to a few invitees: about two per session.
+ALTER TABLE "calendly_invitees" ALTER COLUMN "event_uuid" SET (n_distinct = -0.5);
 --> statement-breakpoint
 -- calendly_invitee_search_terms: each lower(name) and email_normalized of the invitees with the number of invitee rows
 -- carrying it (a name equal to the email counts twice). Upserts and decrements take the term's row lock, so concurrent

@@ -28,11 +28,13 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
-    // No JIT: PostgreSQL compiles any query whose cost estimate passes jit_above_cost, which for this app's short
-    // aggregates (analytics over a long period) costs more than the query (docs/performance.md). Run once per new
-    // connection before its first query; a no-op on PGlite.
+    // No JIT and no parallel workers: PostgreSQL compiles any query whose cost estimate passes jit_above_cost, and
+    // splits big scans across worker processes; for this app's short aggregates, which already run side by side
+    // (the analytics dashboard's eight sections), both cost more than they save (docs/performance.md). Run once per
+    // new connection before its first query; no-ops on PGlite.
     onConnect: async (client) => {
       await client.query("set jit = off").catch(() => {});
+      await client.query("set max_parallel_workers_per_gather = 0").catch(() => {});
     },
   });
   // An idle client that loses its connection must not crash the process; the pool replaces it.

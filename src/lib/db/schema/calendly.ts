@@ -209,9 +209,10 @@ export const invitees = pgTable(
     index("calendly_invitees_realtor_idx").on(table.realtorUserId),
     // Session list (sessions feature): "sessions this realtor booked" as an index-only semi-join on (realtor, event).
     index("calendly_invitees_realtor_event_idx").on(table.realtorUserId, table.eventUuid),
-    index("calendly_invitees_email_idx").on(table.emailNormalized),
-    // Session search: the invitees whose name is one of the matching search terms (calendly_invitee_search_terms).
-    index("calendly_invitees_name_idx").on(sql`lower(${table.name})`),
+    // By email (privacy export and erasure); with the session, so the session search finds the sessions of the
+    // matching search terms (calendly_invitee_search_terms) index-only, by email or by lower-cased name.
+    index("calendly_invitees_email_idx").on(table.emailNormalized, table.eventUuid),
+    index("calendly_invitees_name_idx").on(sql`lower(${table.name})`, table.eventUuid),
     // Invitee lists page by booking time (keyset on created_at, uuid); unmarking finds an invitee by its no-show URI.
     index("calendly_invitees_created_idx").on(table.calendlyCreatedAt, table.uuid),
     index("calendly_invitees_no_show_idx").on(table.noShowUri),
