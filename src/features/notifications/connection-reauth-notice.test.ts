@@ -27,7 +27,7 @@ const COACH = { email: "reauth.alerts.coach@example.com", name: "Priya Shah" };
 const CALENDLY_ACCOUNT = "coach.priya@sessionly.test";
 const CLIENT = { client_id: "sessionly-dev-client", client_secret: "sessionly-dev-secret" };
 
-async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -150,7 +150,7 @@ describe("connection re-authorization notice", () => {
     await waitFor(reauthMails, (found) => found.length >= 2, "the second re-authorization email");
     await settle();
     expect((await reauthMails()).map((found) => found.to[0])).toEqual([COACH.email, COACH.email]);
-  }, 60_000);
+  }, 180_000);
 
   it("keeps the notice, unsent, for a coach who turned connection emails off", async () => {
     const connection = await connectByOAuth(coach);
