@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { Logo } from "@/components/app/logo";
 import { MobileNav } from "@/components/app/mobile-nav";
+import { navItemsFor } from "@/components/app/nav-items";
 import { PageTitle } from "@/components/app/page-title";
 import { SidebarNav } from "@/components/app/sidebar-nav";
 import { UserMenu } from "@/components/app/user-menu";
@@ -34,7 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <Logo href="/dashboard" className="sm:hidden" />
             </span>
             <span className="hidden sm:inline">
-              <PageTitle role={user.role} />
+              <PageTitle items={navItemsFor(user.role).map(({ href, label }) => ({ href, label }))} />
             </span>
           </div>
           <ThemeToggle />

@@ -20,6 +20,8 @@ import {
 } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 
+export { activeNavItem, isActivePath } from "./nav-paths";
+
 export interface NavItem {
   href: string;
   label: string;
@@ -205,19 +207,4 @@ export function navItemsFor(role: Role): ResolvedNavItem[] {
       section: item.section ?? "main",
     }),
   );
-}
-
-/** Whether `pathname` is inside the item's area (`/sessions/abc` is inside `/sessions`). */
-export function isActivePath(pathname: string, href: string): boolean {
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
-
-/** The nav item the current page belongs to (longest matching href), for the top bar title. */
-export function activeNavItem(
-  items: readonly ResolvedNavItem[],
-  pathname: string,
-): ResolvedNavItem | undefined {
-  return items
-    .filter((item) => isActivePath(pathname, item.href))
-    .sort((a, b) => b.href.length - a.href.length)[0];
 }

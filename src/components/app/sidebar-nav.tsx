@@ -1,10 +1,7 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
 import type { Role } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
-import { isActivePath, navItemsFor, type ResolvedNavItem } from "./nav-items";
+import { NavLink } from "./nav-link";
+import { navItemsFor, type ResolvedNavItem } from "./nav-items";
 
 export interface SidebarNavProps {
   role: Role;
@@ -13,9 +10,11 @@ export interface SidebarNavProps {
   className?: string;
 }
 
-/** The role's navigation links; the current area is marked with aria-current="page". */
+/**
+ * The role's navigation links; the current area is marked with aria-current="page" (by NavLink, in the browser).
+ * Rendered on the server in the sidebar; the mobile sheet (a client component) renders it in the browser.
+ */
 export function SidebarNav({ role, onNavigate, className }: SidebarNavProps) {
-  const pathname = usePathname() ?? "";
   const items = navItemsFor(role);
   const main = items.filter((item) => item.section === "main");
   const account = items.filter((item) => item.section === "account");
@@ -23,23 +22,13 @@ export function SidebarNav({ role, onNavigate, className }: SidebarNavProps) {
     <nav aria-label="Main" className={cn("flex min-h-0 flex-1 flex-col", className)}>
       <ul className="flex flex-col gap-0.5">
         {main.map((item) => (
-          <NavLink
-            key={item.href}
-            item={item}
-            active={isActivePath(pathname, item.href)}
-            onNavigate={onNavigate}
-          />
+          <Item key={item.href} item={item} onNavigate={onNavigate} />
         ))}
       </ul>
       {account.length > 0 ? (
         <ul className="mt-auto flex flex-col gap-0.5 border-t pt-3">
           {account.map((item) => (
-            <NavLink
-              key={item.href}
-              item={item}
-              active={isActivePath(pathname, item.href)}
-              onNavigate={onNavigate}
-            />
+            <Item key={item.href} item={item} onNavigate={onNavigate} />
           ))}
         </ul>
       ) : null}
@@ -47,33 +36,7 @@ export function SidebarNav({ role, onNavigate, className }: SidebarNavProps) {
   );
 }
 
-function NavLink({
-  item,
-  active,
-  onNavigate,
-}: {
-  item: ResolvedNavItem;
-  active: boolean;
-  onNavigate?: () => void;
-}) {
+function Item({ item, onNavigate }: { item: ResolvedNavItem; onNavigate?: () => void }) {
   const Icon = item.icon;
-  return (
-    <li>
-      <Link
-        href={item.href}
-        onClick={onNavigate}
-        aria-current={active ? "page" : undefined}
-        className={cn(
-          "flex h-9 items-center gap-2.5 rounded-lg px-2.5 text-sm font-medium transition-colors",
-          "outline-none focus-visible:ring-2 focus-visible:ring-ring",
-          active
-            ? "bg-primary/10 text-primary dark:bg-primary/15"
-            : "text-muted-foreground hover:bg-accent hover:text-foreground",
-        )}
-      >
-        <Icon aria-hidden="true" className="size-4 shrink-0" />
-        <span className="truncate">{item.label}</span>
-      </Link>
-    </li>
-  );
+  return <NavLink href={item.href} label={item.label} icon={<Icon aria-hidden="true" className="size-4 shrink-0" />} onNavigate={onNavigate} />;
 }

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { INVITEE_SORTS } from "./invitee-list-options";
+
+export { INVITEE_PAGE_SIZES, INVITEE_SORTS, type InviteeSort } from "./invitee-list-options";
 
 /** Filters, sort and keyset cursor of an invitee list, as they appear in the URL (shared by both list routes). */
 const optionalText = (max: number) =>
@@ -8,10 +11,6 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((value) => (value ? value : undefined));
-
-export const INVITEE_SORTS = ["booked", "start", "name"] as const;
-export type InviteeSort = (typeof INVITEE_SORTS)[number];
-export const INVITEE_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export const inviteeListQuerySchema = z
   .object({

@@ -1,22 +1,24 @@
-import { DateTime } from "luxon";
+import { formatInZone, formatParts, isSameDay, isValidTimeZone, zonedParts } from "@/lib/time/zoned";
+
+// Intl only (see @/lib/time/zoned): the mailbox and the session page format these times in the browser too.
 
 /** "Tue 3 Mar, 10:00–10:30 (America/Chicago)": a session's time in the recipient's zone, with the zone named. */
 export function formatSessionTime(start: Date | string, end: Date | string, timeZone: string): string {
   const zone = validZone(timeZone);
-  const from = DateTime.fromJSDate(new Date(start)).setZone(zone);
-  const to = DateTime.fromJSDate(new Date(end)).setZone(zone);
-  const sameDay = from.hasSame(to, "day");
-  return `${from.toFormat("ccc d LLL, HH:mm")}–${to.toFormat(sameDay ? "HH:mm" : "ccc d LLL, HH:mm")} (${zone})`;
+  const from = zonedParts(start, zone);
+  const to = zonedParts(end, zone);
+  if (!from || !to) return `Invalid DateTime–Invalid DateTime (${zone})`;
+  return `${formatParts(from, "ccc d LLL, HH:mm")}–${formatParts(to, isSameDay(from, to) ? "HH:mm" : "ccc d LLL, HH:mm")} (${zone})`;
 }
 
 /** "Tue 3 Mar, 10:00 (America/Chicago)" for one instant. */
 export function formatInstant(at: Date | string, timeZone: string): string {
   const zone = validZone(timeZone);
-  return `${DateTime.fromJSDate(new Date(at)).setZone(zone).toFormat("ccc d LLL, HH:mm")} (${zone})`;
+  return `${formatInZone(at, zone, "ccc d LLL, HH:mm")} (${zone})`;
 }
 
 export function validZone(timeZone: string | null | undefined): string {
-  if (timeZone && DateTime.local().setZone(timeZone).isValid) return timeZone;
+  if (timeZone && isValidTimeZone(timeZone)) return timeZone;
   return "UTC";
 }
 

@@ -1,15 +1,13 @@
 import { z } from "zod";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, SESSION_SORTS } from "./list-sessions-options";
 import { STATUS_FILTERS } from "./session-state";
+
+export { DEFAULT_PAGE_SIZE, PAGE_SIZES, SESSION_SORTS, type SessionSort } from "./list-sessions-options";
 
 /**
  * The session list's filters, sort and page, as they travel in the URL of the page and of the API (one schema for
  * both, so a shared link shows the same view).
  */
-export const SESSION_SORTS = ["start", "created", "status"] as const;
-export type SessionSort = (typeof SESSION_SORTS)[number];
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
-
 const isoDate = z
   .string()
   .trim()

@@ -1,73 +1,39 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { TrendPoint } from "../get-trends";
 import type { TimeSlotsDto } from "../get-time-slots";
-import { hourLabel, SERIES_COLORS, WEEKDAY_NAMES } from "./format";
+import { BAR_CHART_HEIGHT, hourLabel, TREND_CHART_HEIGHT, WEEKDAY_NAMES } from "./format";
+import type { SimpleBarChartProps } from "./recharts-charts";
 
-/** The Recharts pieces of the analytics page (each sits in a ChartCard that also offers the table). */
-const axis = { fontSize: 12, stroke: "var(--muted-foreground)" };
-const tooltipStyle = { backgroundColor: "var(--popover, var(--background))", border: "1px solid var(--border)", borderRadius: 8, fontSize: 12 };
+/**
+ * The charts of the analytics page. The Recharts ones are loaded on demand (./recharts-charts, ~120 KB gzip with d3),
+ * so they are not part of the page's first load: each renders a box of its final height at once, and the chart
+ * appears inside it when Recharts has arrived (no layout shift). The numbers are always in the ChartCard's table too.
+ */
+const LazyTrendChart = dynamic(() => import("./recharts-charts").then((module) => module.TrendChart), { ssr: false });
+const LazySimpleBarChart = dynamic(() => import("./recharts-charts").then((module) => module.SimpleBarChart), { ssr: false });
+
+/** Starts loading Recharts early (e.g. while the data the charts need is still on its way). */
+export function preloadCharts(): void {
+  void import("./recharts-charts").catch(() => {
+    // A failed preload is retried when a chart renders.
+  });
+}
 
 export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
-    <ResponsiveContainer width="100%" height={280}>
-      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis dataKey="bucket" tick={axis} minTickGap={24} />
-        <YAxis allowDecimals={false} tick={axis} width={40} />
-        <Tooltip contentStyle={tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="booked" name="Booked" stroke={SERIES_COLORS.booked} strokeWidth={2} dot={false} />
-        <Line type="monotone" dataKey="completed" name="Completed" stroke={SERIES_COLORS.completed} strokeWidth={2} dot={false} />
-        <Line type="monotone" dataKey="noShows" name="No-shows" stroke={SERIES_COLORS.noShows} strokeWidth={2} dot={false} />
-        <Line type="monotone" dataKey="canceled" name="Canceled" stroke={SERIES_COLORS.canceled} strokeWidth={2} dot={false} />
-        <Line type="monotone" dataKey="rescheduled" name="Rescheduled" stroke={SERIES_COLORS.rescheduled} strokeWidth={2} dot={false} />
-      </LineChart>
-    </ResponsiveContainer>
+    <div style={{ height: TREND_CHART_HEIGHT }}>
+      <LazyTrendChart points={points} />
+    </div>
   );
 }
 
-export function SimpleBarChart({
-  data,
-  dataKey,
-  labelKey,
-  name,
-  color = SERIES_COLORS.booked,
-  layout = "horizontal",
-  height = 240,
-  percent = false,
-}: {
-  data: Array<Record<string, string | number | null>>;
-  dataKey: string;
-  labelKey: string;
-  name: string;
-  color?: string;
-  layout?: "horizontal" | "vertical";
-  height?: number;
-  percent?: boolean;
-}) {
-  const format = percent ? (value: unknown) => `${Math.round(Number(value) * 100)}%` : undefined;
+export function SimpleBarChart(props: SimpleBarChartProps) {
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      {layout === "vertical" ? (
-        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
-          <XAxis type="number" tick={axis} allowDecimals={percent} tickFormatter={format} />
-          <YAxis type="category" dataKey={labelKey} tick={axis} width={140} />
-          <Tooltip contentStyle={tooltipStyle} formatter={format ? (value) => format(value) : undefined} />
-          <Bar dataKey={dataKey} name={name} fill={color} radius={[0, 4, 4, 0]} />
-        </BarChart>
-      ) : (
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey={labelKey} tick={axis} />
-          <YAxis tick={axis} width={40} allowDecimals={percent} tickFormatter={format} />
-          <Tooltip contentStyle={tooltipStyle} formatter={format ? (value) => format(value) : undefined} />
-          <Bar dataKey={dataKey} name={name} fill={color} radius={[4, 4, 0, 0]} />
-        </BarChart>
-      )}
-    </ResponsiveContainer>
+    <div style={{ height: props.height ?? BAR_CHART_HEIGHT }}>
+      <LazySimpleBarChart {...props} />
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ArrowDownRight, ArrowUpRight, BarChart3, RefreshCw } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { apiFetch, swrFetcher } from "@/lib/api/fetcher";
 import type { AnalyticsDashboardDto } from "../get-analytics-dashboard";
 import type { KpiValues } from "../get-kpis";
 import { ChartCard } from "./chart-card";
-import { SimpleBarChart, TimeSlotHeatmap, TrendChart } from "./analytics-charts";
+import { preloadCharts, SimpleBarChart, TimeSlotHeatmap, TrendChart } from "./analytics-charts";
 import { AnalyticsFiltersBar, filterQuery, type FilterValues } from "./analytics-filters-bar";
 import { formatNumber, formatPercent, hourLabel, SERIES_COLORS, WEEKDAY_NAMES } from "./format";
 
@@ -22,6 +22,8 @@ export function AnalyticsDashboard({ isAdmin, viewerId, timeZone, initial }: { i
   const [filters, setFilters] = React.useState<FilterValues>(initial);
   const key = `/api/analytics/dashboard?${filterQuery(filters)}`;
   const { data, error, isLoading, mutate } = useSWR<AnalyticsDashboardDto>(key, swrFetcher, { keepPreviousData: true });
+  // Recharts is not in the first load: fetch it alongside the data, so the charts do not wait for it afterwards.
+  React.useEffect(preloadCharts, []);
 
   return (
     <>

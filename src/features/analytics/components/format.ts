@@ -21,3 +21,7 @@ export const SERIES_COLORS = {
   canceled: "oklch(0.58 0.19 25)",
   rescheduled: "oklch(0.6 0.12 280)",
 } as const;
+
+/** Chart heights in px (the lazily loaded charts reserve them before Recharts arrives). */
+export const TREND_CHART_HEIGHT = 280;
+export const BAR_CHART_HEIGHT = 240;

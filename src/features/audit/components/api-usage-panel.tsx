@@ -1,7 +1,8 @@
 "use client";
 
+import { useEffect } from "react";
+import dynamic from "next/dynamic";
 import useSWR from "swr";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +10,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiUsageDto } from "../list-api-usage";
+
+// Recharts (~120 KB gzip) is loaded on demand, not with the page; the chart's box has its final height meanwhile.
+const loadChart = () => import("./api-usage-chart");
+const ApiUsageChart = dynamic(() => import("./api-usage-chart").then((module) => module.ApiUsageChart), { ssr: false });
 
 function hourLabel(iso: string, timeZone: string) {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
@@ -21,6 +26,10 @@ function statusVariant(status: number) {
 /** API requests of the last 24 hours: per hour (requests, client errors, server errors) and per route and status. */
 export function ApiUsagePanel({ timeZone }: { timeZone: string }) {
   const { data, error, isLoading } = useSWR<ApiUsageDto>("/api/admin/audit/usage?hours=24", swrFetcher, { refreshInterval: 60_000 });
+  // Fetch the chart code alongside the data rather than after it.
+  useEffect(() => {
+    void loadChart().catch(() => {});
+  }, []);
   return (
     <Card>
       <CardHeader>
@@ -41,18 +50,7 @@ export function ApiUsagePanel({ timeZone }: { timeZone: string }) {
         ) : (
           <>
             <div className="h-56" role="img" aria-label={`Requests per hour: ${data.totals.requests} in total`}>
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={data.hourly.map((hour) => ({ ...hour, ok: hour.requests - hour.clientErrors - hour.serverErrors, label: hourLabel(hour.hour, timeZone) }))}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="label" fontSize={12} />
-                  <YAxis allowDecimals={false} fontSize={12} width={40} />
-                  <Tooltip />
-                  <Legend />
-                  <Bar dataKey="ok" name="Succeeded" stackId="a" fill="var(--color-success, #16a34a)" />
-                  <Bar dataKey="clientErrors" name="4xx" stackId="a" fill="var(--color-warning, #d97706)" />
-                  <Bar dataKey="serverErrors" name="5xx" stackId="a" fill="var(--color-danger, #dc2626)" />
-                </BarChart>
-              </ResponsiveContainer>
+              <ApiUsageChart data={data.hourly.map((hour) => ({ ...hour, ok: hour.requests - hour.clientErrors - hour.serverErrors, label: hourLabel(hour.hour, timeZone) }))} />
             </div>
             <Table>
               <TableHeader>

@@ -2,10 +2,10 @@
 
 import * as React from "react";
 import useSWR from "swr";
-import { DateTime } from "luxon";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
+import { addDays, dateInZone, formatDate, mondayOf } from "@/lib/time/zoned";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,7 @@ import type { AvailabilitySettingsDto, CoachOverviewDto } from "../coach-availab
 
 /** The coach's week across offered event types, the low-availability indicator and its threshold, no-openings flags. */
 export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
-  const [week, setWeek] = React.useState(() => DateTime.now().setZone(timeZone).startOf("week").toISODate()!);
+  const [week, setWeek] = React.useState(() => mondayOf(dateInZone(timeZone)));
   const { data, error, isLoading, mutate } = useSWR<CoachOverviewDto>(`/api/booking/availability-overview?week=${week}&tz=${encodeURIComponent(timeZone)}`, swrFetcher, {
     keepPreviousData: true,
   });
@@ -69,16 +69,16 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
         <CardHeader>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div>
-              <CardTitle as="h2">Week of {DateTime.fromISO(data.weekStart).toFormat("d LLL yyyy")}</CardTitle>
+              <CardTitle as="h2">Week of {formatDate(data.weekStart, "d LLL yyyy")}</CardTitle>
               <CardDescription>
                 {Math.round(totals.open * 10) / 10} h open · {Math.round(totals.booked * 10) / 10} h booked · times in {data.timeZone}
               </CardDescription>
             </div>
             <div className="flex items-center gap-1">
-              <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => setWeek(DateTime.fromISO(week).minus({ weeks: 1 }).toISODate()!)}>
+              <Button variant="outline" size="icon" aria-label="Previous week" onClick={() => setWeek(addDays(week, -7))}>
                 <ChevronLeft />
               </Button>
-              <Button variant="outline" size="icon" aria-label="Next week" onClick={() => setWeek(DateTime.fromISO(week).plus({ weeks: 1 }).toISODate()!)}>
+              <Button variant="outline" size="icon" aria-label="Next week" onClick={() => setWeek(addDays(week, 7))}>
                 <ChevronRight />
               </Button>
             </div>
@@ -104,7 +104,7 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
               <TableBody>
                 {data.days.map((day) => (
                   <TableRow key={day.date}>
-                    <TableCell className="whitespace-nowrap font-medium">{DateTime.fromISO(day.date).toFormat("ccc d LLL")}</TableCell>
+                    <TableCell className="whitespace-nowrap font-medium">{formatDate(day.date, "ccc d LLL")}</TableCell>
                     <TableCell>{day.openHours} h</TableCell>
                     <TableCell>{day.bookedHours} h</TableCell>
                     {day.byEventType.map((item) => (

@@ -2,9 +2,9 @@
 
 import * as React from "react";
 import useSWR, { preload } from "swr";
-import { DateTime } from "luxon";
 import { CalendarX2, ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
 import { ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
+import { addDays, dateInZone, formatDate, formatParts, isIsoDate, mondayOf, zonedParts } from "@/lib/time/zoned";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -70,9 +70,6 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return debounced;
 }
 
-function mondayOf(date: string, zone: string) {
-  return DateTime.fromISO(date, { zone }).startOf("week").toISODate()!;
-}
 
 interface Filters {
   timeOfDay: TimeOfDay[];
@@ -93,30 +90,40 @@ function availabilityUrl(eventTypeUuid: string, from: string, to: string, zone: 
 /** Splits a custom range into week-sized pieces (loaded one SWR key each, so they render as they arrive). */
 function chunksOf(from: string, to: string): Array<{ from: string; to: string }> {
   const chunks: Array<{ from: string; to: string }> = [];
-  let start = DateTime.fromISO(from);
-  const last = DateTime.fromISO(to);
-  while (start <= last) {
-    const end = DateTime.min(start.plus({ days: 6 }), last);
-    chunks.push({ from: start.toISODate()!, to: end.toISODate()! });
-    start = end.plus({ days: 1 });
+  // While a date field is being edited it can be empty or partial: no chunks then.
+  if (!isIsoDate(from) || !isIsoDate(to)) return chunks;
+  let start = from;
+  while (start <= to) {
+    const sixDaysOn = addDays(start, 6);
+    const end = sixDaysOn < to ? sixDaysOn : to;
+    chunks.push({ from: start, to: end });
+    start = addDays(end, 1);
   }
   return chunks;
 }
 
 function slotFromSearch(initialSlot: string | undefined, duration: number, zone: string): DaySlot | null {
   if (!initialSlot) return null;
-  const start = DateTime.fromISO(initialSlot);
-  if (!start.isValid || start.toMillis() <= Date.now()) return null;
-  const local = start.setZone(zone);
-  return { start: start.toUTC().toISO()!, end: start.plus({ minutes: duration }).toUTC().toISO()!, time: local.toFormat("HH:mm"), timeOfDay: local.hour < 12 ? "morning" : local.hour < 17 ? "afternoon" : "evening", remaining: 1 };
+  // An instant like the ones "Find any coach" links with (`2026-03-03T15:00:00.000Z`, or with an offset).
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(initialSlot)) return null;
+  const start = new Date(initialSlot);
+  const local = zonedParts(start, zone);
+  if (!local || start.getTime() <= Date.now()) return null;
+  return {
+    start: start.toISOString(),
+    end: new Date(start.getTime() + duration * 60_000).toISOString(),
+    time: formatParts(local, "HH:mm"),
+    timeOfDay: local.hour < 12 ? "morning" : local.hour < 17 ? "afternoon" : "evening",
+    remaining: 1,
+  };
 }
 
 export function EventTypeAvailability({ eventType, questions, viewer, popup, initialDate, initialSlot }: EventTypeAvailabilityProps) {
   const [zone, setZone] = React.useState(viewer.timeZone);
-  const today = DateTime.now().setZone(zone).toISODate()!;
-  const [weekStart, setWeekStart] = React.useState(() => mondayOf(initialDate ?? today, viewer.timeZone));
+  const today = dateInZone(zone);
+  const [weekStart, setWeekStart] = React.useState(() => mondayOf(initialDate && isIsoDate(initialDate) ? initialDate : today));
   const [mode, setMode] = React.useState<"week" | "range">("week");
-  const [range, setRange] = React.useState({ from: today, to: DateTime.fromISO(today).plus({ days: 13 }).toISODate()! });
+  const [range, setRange] = React.useState({ from: today, to: addDays(today, 13) });
   const [filters, setFilters] = React.useState<Filters>({ timeOfDay: [], minSlots: 0, duration: eventType.duration, limitedHours: 2 });
   // Opened from "Find any coach" with a time in mind: that time is preselected.
   const [selected, setSelected] = React.useState<DaySlot | null>(() => slotFromSearch(initialSlot, eventType.duration, viewer.timeZone));
@@ -124,7 +131,7 @@ export function EventTypeAvailability({ eventType, questions, viewer, popup, ini
   const [refreshToken, setRefreshToken] = React.useState(0);
 
   const request = useDebounced({ weekStart, zone, filters, mode, range }, 300);
-  const weekEnd = DateTime.fromISO(request.weekStart).plus({ days: 6 }).toISODate()!;
+  const weekEnd = addDays(request.weekStart, 6);
   const chunks = request.mode === "week" ? [{ from: request.weekStart, to: weekEnd }] : chunksOf(request.range.from, request.range.to);
   const rangeError =
     request.mode === "range"
@@ -138,12 +145,12 @@ export function EventTypeAvailability({ eventType, questions, viewer, popup, ini
   // Prefetch the next week so "Next week" answers at once.
   React.useEffect(() => {
     if (request.mode !== "week") return;
-    const next = DateTime.fromISO(request.weekStart).plus({ weeks: 1 });
-    void preload(availabilityUrl(eventType.uuid, next.toISODate()!, next.plus({ days: 6 }).toISODate()!, request.zone, request.filters), swrFetcher).catch(() => {});
+    const next = addDays(request.weekStart, 7);
+    void preload(availabilityUrl(eventType.uuid, next, addDays(next, 6), request.zone, request.filters), swrFetcher).catch(() => {});
   }, [request, eventType.uuid]);
 
   const zones = COMMON_ZONES.includes(viewer.timeZone) ? COMMON_ZONES : [viewer.timeZone, ...COMMON_ZONES];
-  const weekLabel = `${DateTime.fromISO(weekStart).toFormat("d LLL")} – ${DateTime.fromISO(weekStart).plus({ days: 6 }).toFormat("d LLL yyyy")}`;
+  const weekLabel = `${formatDate(weekStart, "d LLL")} – ${formatDate(addDays(weekStart, 6), "d LLL yyyy")}`;
 
   function toggleTimeOfDay(value: TimeOfDay) {
     setFilters((current) => ({
@@ -157,21 +164,21 @@ export function EventTypeAvailability({ eventType, questions, viewer, popup, ini
       <div className="flex flex-col gap-3 rounded-xl border bg-card p-3 sm:p-4">
         <div className="flex flex-wrap items-end gap-2">
           <div className="flex items-center gap-1" role="group" aria-label="Week">
-            <Button variant="outline" size="icon" aria-label="Previous week" disabled={mode !== "week"} onClick={() => setWeekStart((current) => DateTime.fromISO(current).minus({ weeks: 1 }).toISODate()!)}>
+            <Button variant="outline" size="icon" aria-label="Previous week" disabled={mode !== "week"} onClick={() => setWeekStart((current) => addDays(current, -7))}>
               <ChevronLeft />
             </Button>
-            <Button variant="outline" size="icon" aria-label="Next week" disabled={mode !== "week"} onClick={() => setWeekStart((current) => DateTime.fromISO(current).plus({ weeks: 1 }).toISODate()!)}>
+            <Button variant="outline" size="icon" aria-label="Next week" disabled={mode !== "week"} onClick={() => setWeekStart((current) => addDays(current, 7))}>
               <ChevronRight />
             </Button>
-            <Button variant="ghost" size="sm" onClick={() => { setMode("week"); setWeekStart(mondayOf(today, zone)); }}>
+            <Button variant="ghost" size="sm" onClick={() => { setMode("week"); setWeekStart(mondayOf(today)); }}>
               This week
             </Button>
           </div>
           <p className="min-w-0 flex-1 text-sm font-medium" aria-live="polite">
-            {mode === "week" ? weekLabel : `${DateTime.fromISO(range.from).toFormat("d LLL")} – ${DateTime.fromISO(range.to).toFormat("d LLL yyyy")}`}
+            {mode === "week" ? weekLabel : `${formatDate(range.from, "d LLL")} – ${formatDate(range.to, "d LLL yyyy")}`}
           </p>
           <Field label="Jump to date" className="w-full sm:w-40">
-            <Input type="date" value={weekStart} onChange={(event) => { if (event.target.value) { setMode("week"); setWeekStart(mondayOf(event.target.value, zone)); } }} />
+            <Input type="date" value={weekStart} onChange={(event) => { if (isIsoDate(event.target.value)) { setMode("week"); setWeekStart(mondayOf(event.target.value)); } }} />
           </Field>
           <Field label="Time zone" className="w-full sm:w-52">
             <NativeSelect value={zone} onChange={(event) => setZone(event.target.value)}>
@@ -246,7 +253,6 @@ export function EventTypeAvailability({ eventType, questions, viewer, popup, ini
           <AvailabilityChunk
             key={`${chunk.from}-${refreshToken}`}
             url={availabilityUrl(eventType.uuid, chunk.from, chunk.to, request.zone, request.filters)}
-            zone={request.zone}
             canBook={viewer.canBook}
             minSlots={request.filters.minSlots}
             onPick={(slot) => { setSelected(slot); setDialogOpen(true); }}
@@ -272,7 +278,7 @@ export function EventTypeAvailability({ eventType, questions, viewer, popup, ini
   );
 }
 
-function AvailabilityChunk({ url, zone, canBook, minSlots, onPick }: { url: string; zone: string; canBook: boolean; minSlots: number; onPick: (slot: DaySlot) => void }) {
+function AvailabilityChunk({ url, canBook, minSlots, onPick }: { url: string; canBook: boolean; minSlots: number; onPick: (slot: DaySlot) => void }) {
   const { data, error, isLoading, mutate } = useSWR<AvailabilityDto>(url, swrFetcher, { keepPreviousData: true, revalidateOnFocus: false, dedupingInterval: 30_000 });
   if (error && !data) {
     return (
@@ -304,7 +310,7 @@ function AvailabilityChunk({ url, zone, canBook, minSlots, onPick }: { url: stri
     <section aria-label={`Open times ${data.from} to ${data.to}`} className={cn("space-y-2", isLoading && "opacity-60 transition-opacity")}>
       <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
         <span>
-          {DateTime.fromISO(data.from).toFormat("d LLL")} – {DateTime.fromISO(data.to).toFormat("d LLL")}: {data.totals.slots} open times, {data.totals.openHours} h open
+          {formatDate(data.from, "d LLL")} – {formatDate(data.to, "d LLL")}: {data.totals.slots} open times, {data.totals.openHours} h open
         </span>
       </div>
       {visibleSlots === 0 ? (
@@ -317,21 +323,20 @@ function AvailabilityChunk({ url, zone, canBook, minSlots, onPick }: { url: stri
       ) : null}
       <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
         {data.days.map((day) => (
-          <DayCard key={day.date} day={day} zone={zone} canBook={canBook} onPick={onPick} />
+          <DayCard key={day.date} day={day} canBook={canBook} onPick={onPick} />
         ))}
       </ol>
     </section>
   );
 }
 
-function DayCard({ day, zone, canBook, onPick }: { day: AvailabilityDay; zone: string; canBook: boolean; onPick: (slot: DaySlot) => void }) {
+function DayCard({ day, canBook, onPick }: { day: AvailabilityDay; canBook: boolean; onPick: (slot: DaySlot) => void }) {
   const status = STATUS[day.status];
-  const date = DateTime.fromISO(day.date, { zone });
   return (
-    <li className={cn("flex flex-col gap-2 rounded-xl border bg-card p-3", !day.meetsMinimum && "opacity-60")} aria-label={`${date.toFormat("cccc d LLLL")}: ${status.label}`}>
+    <li className={cn("flex flex-col gap-2 rounded-xl border bg-card p-3", !day.meetsMinimum && "opacity-60")} aria-label={`${formatDate(day.date, "cccc d LLLL")}: ${status.label}`}>
       <div className="flex flex-wrap items-start justify-between gap-1.5">
         <div>
-          <p className="text-sm font-semibold whitespace-nowrap">{date.toFormat("ccc d LLL")}</p>
+          <p className="text-sm font-semibold whitespace-nowrap">{formatDate(day.date, "ccc d LLL")}</p>
           <p className="text-xs text-muted-foreground">{day.openHours} h open</p>
         </div>
         <Badge variant={status.variant} dot>
@@ -347,7 +352,9 @@ function DayCard({ day, zone, canBook, onPick }: { day: AvailabilityDay; zone: s
                 variant="outline"
                 className="w-full"
                 disabled={!canBook}
-                aria-label={`${date.toFormat("cccc d LLLL")} at ${slot.time}`}
+                aria-label={`${formatDate(day.date, "cccc d LLLL")} at ${slot.time}`}
+                onPointerEnter={BookingDialog.preload}
+                onFocus={BookingDialog.preload}
                 onClick={() => onPick(slot)}
               >
                 {slot.time}

@@ -3,9 +3,9 @@
 import * as React from "react";
 import Link from "next/link";
 import useSWR from "swr";
-import { DateTime } from "luxon";
 import { RotateCw, SearchX } from "lucide-react";
 import { ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
+import { addDays, dateInZone, formatDate } from "@/lib/time/zoned";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,8 +25,8 @@ const TIMES = [
 ];
 
 export function FindAnyCoach({ timeZone }: { timeZone: string }) {
-  const today = DateTime.now().setZone(timeZone).toISODate()!;
-  const [form, setForm] = React.useState({ from: today, to: DateTime.fromISO(today).plus({ days: 6 }).toISODate()!, weekdays: [] as number[], times: [] as string[], duration: "" });
+  const today = dateInZone(timeZone);
+  const [form, setForm] = React.useState({ from: today, to: addDays(today, 6), weekdays: [] as number[], times: [] as string[], duration: "" });
   const [query, setQuery] = React.useState<string | null>(null);
   const { data, error, isLoading, mutate } = useSWR<FindAnyCoachDto>(query, swrFetcher, { revalidateOnFocus: false });
 
@@ -119,7 +119,7 @@ export function FindAnyCoach({ timeZone }: { timeZone: string }) {
                       <li key={slot.start}>
                         <Button asChild size="sm" variant="outline">
                           <Link href={`/coaches/${result.coachUserId}/${result.eventTypeUuid}?date=${slot.date}&slot=${encodeURIComponent(slot.start)}`}>
-                            {DateTime.fromISO(slot.date).toFormat("ccc d LLL")} {slot.time}
+                            {formatDate(slot.date, "ccc d LLL")} {slot.time}
                           </Link>
                         </Button>
                       </li>

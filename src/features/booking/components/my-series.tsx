@@ -1,9 +1,9 @@
 "use client";
 
 import useSWR from "swr";
-import { DateTime } from "luxon";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
+import { formatInZone } from "@/lib/time/zoned";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -43,7 +43,7 @@ export function MySeries({ timeZone }: { timeZone: string }) {
                 </p>
                 <p className="text-sm text-muted-foreground">
                   {series.frequency === "weekly" ? "Weekly" : "Every two weeks"} ·{" "}
-                  {series.sessions.map((session) => DateTime.fromISO(session.start).setZone(timeZone).toFormat("d LLL")).join(", ") || "no sessions"} ({timeZone})
+                  {series.sessions.map((session) => formatInZone(session.start, timeZone, "d LLL")).join(", ") || "no sessions"} ({timeZone})
                 </p>
                 {series.notBooked.length ? <p className="text-xs text-muted-foreground">{series.notBooked.length} time(s) could not be booked.</p> : null}
               </div>

@@ -2,23 +2,13 @@
 
 import { useState } from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CalendarCheck2, Link2, Link2Off, RefreshCw } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ConnectionStatusDto } from "../connection/connection-status";
 import { ConnectionStatusBadge, formatWhen } from "./connection-status-badge";
@@ -169,28 +159,24 @@ export function ConnectionPanel({ timeZone }: { timeZone: string }) {
           <Button onClick={syncNow} disabled={busy !== null || connection.status !== "connected"} variant="outline">
             <RefreshCw aria-hidden="true" className={busy === "sync" ? "animate-spin" : undefined} /> Sync now
           </Button>
-          <AlertDialog>
-            <AlertDialogTrigger asChild>
+          <ConfirmDialog
+            trigger={
               <Button variant="ghost" disabled={busy !== null}>
                 <Link2Off aria-hidden="true" /> Disconnect
               </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>Disconnect Calendly?</AlertDialogTitle>
-                <AlertDialogDescription>
-                  Sessionly will stop syncing, revoke its access and remove its webhook. Your past sessions stay here, marked
-                  as coming from a disconnected account. Realtors will not be able to book you until you reconnect.
-                </AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>Keep connected</AlertDialogCancel>
-                <AlertDialogAction variant="destructive" onClick={disconnect}>
-                  Disconnect
-                </AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+            }
+            title="Disconnect Calendly?"
+            description={
+              <>
+                Sessionly will stop syncing, revoke its access and remove its webhook. Your past sessions stay here, marked
+                as coming from a disconnected account. Realtors will not be able to book you until you reconnect.
+              </>
+            }
+            cancelLabel="Keep connected"
+            confirmLabel="Disconnect"
+            confirmVariant="destructive"
+            onConfirm={disconnect}
+          />
         </div>
       </CardContent>
     </Card>

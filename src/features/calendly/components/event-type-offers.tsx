@@ -1,7 +1,7 @@
 "use client";
 
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

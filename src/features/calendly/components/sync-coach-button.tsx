@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { RefreshCw } from "lucide-react";
 import { apiFetch, ApiRequestError } from "@/lib/api/fetcher";
 import { Button } from "@/components/ui/button";

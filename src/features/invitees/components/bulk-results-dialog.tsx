@@ -13,15 +13,13 @@ const ICONS = {
 const OUTCOME_TEXT = { done: "Done", skipped: "Skipped", failed: "Failed" };
 
 /** One line per invitee of a bulk no-show change: what happened, and why when it did not. */
-export function BulkResultsDialog({
-  result,
-  names,
-  onClose,
-}: {
+export interface BulkResultsDialogProps {
   result: BulkNoShowResult | null;
   names: Map<string, string>;
   onClose: () => void;
-}) {
+}
+
+export function BulkResultsDialog({ result, names, onClose }: BulkResultsDialogProps) {
   return (
     <Dialog open={result !== null} onOpenChange={(open) => (open ? null : onClose())}>
       <DialogContent>

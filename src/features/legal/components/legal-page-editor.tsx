@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import Link from "next/link";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ExternalLink, RotateCcw, Save } from "lucide-react";
 import { apiFetch, ApiRequestError } from "@/lib/api/fetcher";
 import { Badge } from "@/components/ui/badge";

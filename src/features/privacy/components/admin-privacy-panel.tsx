@@ -2,24 +2,15 @@
 
 import { useState } from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Download, Eraser, Timer } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ControlledConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -240,57 +231,44 @@ export function AdminPrivacyPanel({ timeZone }: { timeZone: string }) {
         </CardContent>
       </Card>
 
-      <AlertDialog open={confirmErase} onOpenChange={(open) => { if (!busy) setConfirmErase(open); }}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Erase {eraseEmail.trim()}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              {cancelFuture ? "Their future sessions are canceled in Calendly first. " : ""}Their name, email and answers are removed from Sessionly
-              for good. Type “{ADMIN_ERASE_PHRASE}” to confirm.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <Field label="Confirmation">
-            <Input value={phrase} onChange={(event) => setPhrase(event.target.value)} autoComplete="off" />
-          </Field>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy !== null}>Keep their data</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={busy !== null || phrase.trim().toLowerCase() !== ADMIN_ERASE_PHRASE}
-              onClick={(event) => {
-                event.preventDefault();
-                void erase();
-              }}
-            >
-              {busy === "erase" ? "Erasing…" : "Erase their data"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ControlledConfirmDialog
+        open={confirmErase}
+        onOpenChange={(open) => { if (!busy) setConfirmErase(open); }}
+        title={`Erase ${eraseEmail.trim()}?`}
+        description={
+          <>
+            {cancelFuture ? "Their future sessions are canceled in Calendly first. " : ""}Their name, email and answers are removed from Sessionly
+            for good. Type “{ADMIN_ERASE_PHRASE}” to confirm.
+          </>
+        }
+        cancelLabel="Keep their data"
+        cancelDisabled={busy !== null}
+        confirmLabel={busy === "erase" ? "Erasing…" : "Erase their data"}
+        confirmVariant="destructive"
+        confirmDisabled={busy !== null || phrase.trim().toLowerCase() !== ADMIN_ERASE_PHRASE}
+        onConfirm={() => void erase()}
+      >
+        <Field label="Confirmation">
+          <Input value={phrase} onChange={(event) => setPhrase(event.target.value)} autoComplete="off" />
+        </Field>
+      </ControlledConfirmDialog>
 
-      <AlertDialog open={confirmPurge} onOpenChange={(open) => { if (!busy) setConfirmPurge(open); }}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Purge personal data past retention?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Invitees&apos; names, emails and answers of sessions older than {data?.retentionMonths ?? "the retention period"} months are removed for good. Run a dry run first to see how many.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy !== null}>Not now</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={busy !== null}
-              onClick={(event) => {
-                event.preventDefault();
-                void retention(false);
-              }}
-            >
-              {busy === "purge" ? "Purging…" : "Purge"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ControlledConfirmDialog
+        open={confirmPurge}
+        onOpenChange={(open) => { if (!busy) setConfirmPurge(open); }}
+        title="Purge personal data past retention?"
+        description={
+          <>
+            Invitees&apos; names, emails and answers of sessions older than {data?.retentionMonths ?? "the retention period"} months are removed for good. Run a dry run first to see how many.
+          </>
+        }
+        cancelLabel="Not now"
+        cancelDisabled={busy !== null}
+        confirmLabel={busy === "purge" ? "Purging…" : "Purge"}
+        confirmVariant="destructive"
+        confirmDisabled={busy !== null}
+        onConfirm={() => void retention(false)}
+      />
     </div>
   );
 }

@@ -2,12 +2,12 @@
 
 import * as React from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { CalendarSync, Copy, RefreshCw } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -85,25 +85,19 @@ export function CalendarFeedCard() {
               <Button size="sm" variant="ghost" disabled={busy} onClick={() => change("POST", "New feed address created; the old one no longer works.")}>
                 <RefreshCw aria-hidden="true" /> Rotate address
               </Button>
-              <AlertDialog>
-                <AlertDialogTrigger asChild>
+              <ConfirmDialog
+                trigger={
                   <Button size="sm" variant="ghost" disabled={busy}>
                     Turn off feed
                   </Button>
-                </AlertDialogTrigger>
-                <AlertDialogContent>
-                  <AlertDialogHeader>
-                    <AlertDialogTitle>Turn off your calendar feed?</AlertDialogTitle>
-                    <AlertDialogDescription>Calendars subscribed to this address stop receiving your sessions.</AlertDialogDescription>
-                  </AlertDialogHeader>
-                  <AlertDialogFooter>
-                    <AlertDialogCancel>Keep it</AlertDialogCancel>
-                    <AlertDialogAction variant="destructive" onClick={() => change("DELETE", "Calendar feed turned off.")}>
-                      Turn off
-                    </AlertDialogAction>
-                  </AlertDialogFooter>
-                </AlertDialogContent>
-              </AlertDialog>
+                }
+                title="Turn off your calendar feed?"
+                description="Calendars subscribed to this address stop receiving your sessions."
+                cancelLabel="Keep it"
+                confirmLabel="Turn off"
+                confirmVariant="destructive"
+                onConfirm={() => change("DELETE", "Calendar feed turned off.")}
+              />
             </div>
           </>
         ) : (

@@ -1,17 +1,17 @@
-import { DateTime } from "luxon";
+import { formatInZone, formatParts, isSameDay, zonedParts } from "@/lib/time/zoned";
 
 /** Session times in the viewer's zone, with the zone named: `Tue 3 Mar, 10:00–10:30 (America/Chicago)`. */
 export function formatSessionRange(startIso: string, endIso: string, zone: string): string {
-  const start = DateTime.fromISO(startIso, { zone });
-  const end = DateTime.fromISO(endIso, { zone });
-  const sameDay = start.hasSame(end, "day");
-  const startText = start.toFormat(start.year === DateTime.now().setZone(zone).year ? "ccc d LLL, HH:mm" : "ccc d LLL yyyy, HH:mm");
-  const endText = sameDay ? end.toFormat("HH:mm") : end.toFormat("ccc d LLL, HH:mm");
+  const start = zonedParts(startIso, zone);
+  const end = zonedParts(endIso, zone);
+  if (!start || !end) return `Invalid DateTime–Invalid DateTime (${zone})`;
+  const startText = formatParts(start, start.year === zonedParts(new Date(), zone)?.year ? "ccc d LLL, HH:mm" : "ccc d LLL yyyy, HH:mm");
+  const endText = formatParts(end, isSameDay(start, end) ? "HH:mm" : "ccc d LLL, HH:mm");
   return `${startText}–${endText} (${zone})`;
 }
 
 export function formatDateTime(iso: string, zone: string): string {
-  return `${DateTime.fromISO(iso, { zone }).toFormat("ccc d LLL yyyy, HH:mm")} (${zone})`;
+  return `${formatInZone(iso, zone, "ccc d LLL yyyy, HH:mm")} (${zone})`;
 }
 
 export function formatDuration(minutes: number): string {

@@ -87,12 +87,12 @@ export function SessionDetails({ uuid, backHref, timeZone, role }: SessionDetail
             </Button>
           ) : null}
           {actions.requestReschedule ? (
-            <Button variant="outline" onClick={() => setCancelMode("request_reschedule")}>
+            <Button variant="outline" onPointerEnter={CancelSessionsDialog.preload} onFocus={CancelSessionsDialog.preload} onClick={() => setCancelMode("request_reschedule")}>
               <Repeat aria-hidden="true" /> Request a reschedule
             </Button>
           ) : null}
           {actions.cancel ? (
-            <Button variant="destructive" onClick={() => setCancelMode("cancel")}>
+            <Button variant="destructive" onPointerEnter={CancelSessionsDialog.preload} onFocus={CancelSessionsDialog.preload} onClick={() => setCancelMode("cancel")}>
               Cancel session
             </Button>
           ) : null}

@@ -17,7 +17,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SessionPage } from "../list-sessions";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "../list-sessions-query";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "../list-sessions-options";
 import type { SessionFilterOptions } from "../session-filter-options";
 import type { SessionSummaryDto } from "../session-row";
 import { STATUS_FILTER_LABELS, STATUS_FILTERS } from "../session-state";
@@ -201,6 +201,8 @@ export function SessionList({ role, options, timeZone }: SessionListProps) {
             <Button
               variant="destructive"
               size="sm"
+              onPointerEnter={CancelSessionsDialog.preload}
+              onFocus={CancelSessionsDialog.preload}
               onClick={() => setCancelTargets(sessions.filter((session) => selected.has(session.uuid)).map(({ uuid, name }) => ({ uuid, name })))}
             >
               Cancel {selected.size} selected

@@ -2,24 +2,15 @@
 
 import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Search, UserX, Users } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { RoleBadge } from "@/components/app/role-badge";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ControlledConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -210,39 +201,30 @@ export function UsersTable({ currentUserId, canManage, timeZone }: { currentUser
         </>
       ) : null}
 
-      <AlertDialog open={pending !== null} onOpenChange={(open) => { if (!open && !busy) setPending(null); }}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>
-              {pending?.kind === "role"
-                ? `Make ${pending.user.name} ${ROLE_LABEL[pending.role].toLowerCase()}?`
-                : pending?.kind === "deactivate"
-                  ? `Deactivate ${pending.user.name}?`
-                  : `Reactivate ${pending?.user.name}?`}
-            </AlertDialogTitle>
-            <AlertDialogDescription>
-              {pending?.kind === "role"
-                ? `Their permissions change from ${ROLE_LABEL[pending.user.role].toLowerCase()} to ${ROLE_LABEL[pending.role].toLowerCase()} on their next request.`
-                : pending?.kind === "deactivate"
-                  ? "They are signed out on every device at once and cannot sign in until reactivated. Their sessions and history stay."
-                  : "They will be able to sign in again with their existing password."}
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy}>Keep as is</AlertDialogCancel>
-            <AlertDialogAction
-              variant={pending?.kind === "deactivate" ? "destructive" : "default"}
-              disabled={busy}
-              onClick={(event) => {
-                event.preventDefault();
-                void confirm();
-              }}
-            >
-              {pending?.kind === "role" ? "Change role" : pending?.kind === "deactivate" ? "Deactivate" : "Reactivate"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ControlledConfirmDialog
+        open={pending !== null}
+        onOpenChange={(open) => { if (!open && !busy) setPending(null); }}
+        title={
+          pending?.kind === "role"
+            ? `Make ${pending.user.name} ${ROLE_LABEL[pending.role].toLowerCase()}?`
+            : pending?.kind === "deactivate"
+              ? `Deactivate ${pending.user.name}?`
+              : `Reactivate ${pending?.user.name}?`
+        }
+        description={
+          pending?.kind === "role"
+            ? `Their permissions change from ${ROLE_LABEL[pending.user.role].toLowerCase()} to ${ROLE_LABEL[pending.role].toLowerCase()} on their next request.`
+            : pending?.kind === "deactivate"
+              ? "They are signed out on every device at once and cannot sign in until reactivated. Their sessions and history stay."
+              : "They will be able to sign in again with their existing password."
+        }
+        cancelLabel="Keep as is"
+        cancelDisabled={busy}
+        confirmLabel={pending?.kind === "role" ? "Change role" : pending?.kind === "deactivate" ? "Deactivate" : "Reactivate"}
+        confirmVariant={pending?.kind === "deactivate" ? "destructive" : "default"}
+        confirmDisabled={busy}
+        onConfirm={() => void confirm()}
+      />
     </div>
   );
 }
