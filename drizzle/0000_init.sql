@@ -530,7 +530,7 @@ CREATE INDEX "notification_reminders_event_idx" ON "notification_reminders" USIN
 CREATE INDEX "analytics_availability_schedules_coach_idx" ON "analytics_availability_schedules" USING btree ("coach_user_id");--> statement-breakpoint
 CREATE INDEX "booking_attempts_coach_started_idx" ON "booking_attempts" USING btree ("coach_user_id","started_at");--> statement-breakpoint
 CREATE INDEX "booking_attempts_started_idx" ON "booking_attempts" USING btree ("started_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "booking_attempts_event_uri_idx" ON "booking_attempts" USING btree ("event_uri");--> statement-breakpoint
+CREATE UNIQUE INDEX "booking_attempts_event_realtor_idx" ON "booking_attempts" USING btree ("event_uri",coalesce("realtor_user_id", '')) WHERE "booking_attempts"."event_uri" is not null;--> statement-breakpoint
 CREATE INDEX "privacy_erasures_email_hash_idx" ON "privacy_erasures" USING btree ("email_hash");--> statement-breakpoint
 CREATE INDEX "privacy_erasures_created_idx" ON "privacy_erasures" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "privacy_retention_runs_started_idx" ON "privacy_retention_runs" USING btree ("started_at");--> statement-breakpoint

@@ -39,12 +39,14 @@ export interface BookingCompletedInput {
 }
 
 /**
- * Marks an attempt completed with the Calendly event it created. Idempotent: an event already recorded is a no-op,
- * and `false` means no open attempt matched (a booking made outside Sessionly).
+ * Marks an attempt completed with the Calendly event it created. Idempotent: an event already recorded for that realtor
+ * is a no-op (a group event is completed once per realtor), and `false` means no open attempt matched (a booking made
+ * outside Sessionly).
  */
 export async function recordBookingCompleted(input: BookingCompletedInput, executor: Pick<SyncExecutor, "update" | "select"> = getDb()): Promise<boolean> {
   const table = schema.bookingAttempts;
-  const [already] = await executor.select({ id: table.id }).from(table).where(eq(table.eventUri, input.eventUri));
+  const sameRealtor = input.realtorUserId ? eq(table.realtorUserId, input.realtorUserId) : isNull(table.realtorUserId);
+  const [already] = await executor.select({ id: table.id }).from(table).where(and(eq(table.eventUri, input.eventUri), sameRealtor));
   if (already) return true;
   let attemptId = input.attemptId;
   if (!attemptId) {
@@ -54,7 +56,7 @@ export async function recordBookingCompleted(input: BookingCompletedInput, execu
       .where(
         and(
           eq(table.coachUserId, input.coachUserId),
-          input.realtorUserId ? eq(table.realtorUserId, input.realtorUserId) : isNull(table.realtorUserId),
+          sameRealtor,
           isNull(table.completedAt),
           sql`${table.startedAt} > now() - interval '1 day'`,
         ),

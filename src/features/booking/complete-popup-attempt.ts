@@ -8,7 +8,8 @@ import { recordBookingCompleted } from "@/features/analytics/booking-attempts";
  * the latest open popup attempt of that realtor for that event type, started in the day before the booking. Whoever
  * sees the booking first (the page posting it back, the webhook, a reconciliation) completes it; the others find the
  * event already recorded. With `createIfNone` (the page itself reporting the booking, so the popup was opened in
- * Sessionly even if that call was lost) an attempt is written started and completed at once.
+ * Sessionly even if that call was lost) an attempt is written started and completed at once. A group event completes
+ * one attempt per realtor who booked it.
  */
 const PAIRING_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Calendly's clock may run a little ahead of ours. */
@@ -28,7 +29,10 @@ export async function completePopupAttempt(
   input: PopupCompletion,
   options: { createIfNone?: boolean } = {},
 ): Promise<boolean> {
-  const [recorded] = await executor.select({ id: bookingAttempts.id }).from(bookingAttempts).where(eq(bookingAttempts.eventUri, input.eventUri));
+  const [recorded] = await executor
+    .select({ id: bookingAttempts.id })
+    .from(bookingAttempts)
+    .where(and(eq(bookingAttempts.eventUri, input.eventUri), eq(bookingAttempts.realtorUserId, input.realtorUserId)));
   if (recorded) return true;
   const [open] = await executor
     .select({ id: bookingAttempts.id })
@@ -54,8 +58,9 @@ export async function completePopupAttempt(
   const created = await executor
     .insert(bookingAttempts)
     .values({ coachUserId: input.coachUserId, realtorUserId: input.realtorUserId, eventTypeUri: input.eventTypeUri, method: "popup", startedAt: input.bookedAt, completedAt: now, eventUri: input.eventUri })
-    // The webhook may have completed an attempt with this event meanwhile: one completion per event.
-    .onConflictDoNothing({ target: bookingAttempts.eventUri })
+    // The webhook may have completed an attempt with this event meanwhile: one completion per event and realtor.
+    // (booking_attempts_event_realtor_idx; the id is random, so that index is the only one that can conflict).
+    .onConflictDoNothing()
     .returning({ id: bookingAttempts.id });
   return created.length > 0;
 }

@@ -28,6 +28,8 @@ let otherRealtor: { id: string; email: string };
 let offeredUuid: string;
 let offeredUri: string;
 let hiddenUuid: string;
+let groupUuid: string;
+let groupUri: string;
 const realtorClient = new TestClient();
 const otherRealtorClient = new TestClient();
 const coachClient = new TestClient();
@@ -60,21 +62,31 @@ async function processPendingDeliveries() {
 }
 
 let slotIndex = 0;
-/** Books the next open time of the offered event type in Calendly, as the popup does (tagged with our utm values). */
-async function bookInPopup(who: { id: string; email: string }, options: { tagged?: boolean } = {}) {
+/** The next unused open time of an event type, from the realtors' week view. */
+async function nextOpenStart(eventTypeUuid: string) {
   // The next Monday–Sunday week at least two days out: every weekday has open times.
   const monday = DateTime.now().setZone(ZONE).plus({ days: 2 }).startOf("week").plus({ weeks: 1 });
-  const query = new URLSearchParams({ event_type: offeredUuid, from: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()!, tz: ZONE });
+  const query = new URLSearchParams({ event_type: eventTypeUuid, from: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()!, tz: ZONE });
   const week = await realtorClient.call(availabilityRoute.GET, { path: `/api/calendly/availability?${query}` });
-  const start = (week.json.days as Array<{ slots: Array<{ start: string }> }>).flatMap((day) => day.slots)[slotIndex++].start;
+  expect(week.status, JSON.stringify(week.json)).toBe(200);
+  return (week.json.days as Array<{ slots: Array<{ start: string }> }>).flatMap((day) => day.slots)[slotIndex++].start;
+}
+
+/** Books a time of an event type in Calendly, as the popup does (tagged with our utm values). */
+async function bookAt(who: { id: string; email: string }, eventTypeUri: string, start: string, options: { tagged?: boolean } = {}) {
   const booked = await harness.control("POST", "/actions/book", {
-    event_type: offeredUri,
+    event_type: eventTypeUri,
     start_time: start,
     invitee: { email: who.email, name: "Popup Booker", timezone: ZONE },
     ...(options.tagged === false ? {} : { tracking: { utm_source: "sessionly", utm_medium: "popup", utm_campaign: "realtor-booking", utm_content: who.id } }),
   });
   expect(booked.status, JSON.stringify(booked.json)).toBe(201);
   return { eventUri: booked.json.resource.event as string, inviteeUri: booked.json.resource.uri as string };
+}
+
+/** Books the next open time of the offered one-on-one event type in Calendly's popup. */
+async function bookInPopup(who: { id: string; email: string }, options: { tagged?: boolean } = {}) {
+  return bookAt(who, offeredUri, await nextOpenStart(offeredUuid), options);
 }
 
 describe("booking success of Calendly popup bookings", () => {
@@ -94,6 +106,10 @@ describe("booking success of Calendly popup bookings", () => {
     offeredUuid = offered.uuid;
     offeredUri = offered.uri;
     hiddenUuid = types.find((type) => type.name === "Quick Check-in")!.uuid;
+    const group = types.find((type) => type.name === "Group Market Update")!;
+    await getDb().update(eventTypes).set({ offered: true }).where(eq(eventTypes.uri, group.uri));
+    groupUuid = group.uuid;
+    groupUri = group.uri;
     await signIn(realtorClient, realtor.email);
     await signIn(otherRealtorClient, otherRealtor.email);
     await signIn(coachClient, coach.email);
@@ -204,5 +220,33 @@ describe("booking success of Calendly popup bookings", () => {
       ["popup", realtor.id, booking.eventUri, true],
     ]);
     expect(await bookingSuccess()).toEqual({ started: 1, completed: 1, startedByPopup: 1, successRate: 1 });
+  });
+
+  it("completes one attempt per realtor when two realtors book the same group session in the popup", async () => {
+    const first = await openPopup(realtorClient, { eventType: groupUuid });
+    const second = await openPopup(otherRealtorClient, { eventType: groupUuid });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const start = await nextOpenStart(groupUuid);
+    const mine = await bookAt(realtor, groupUri, start);
+    const theirs = await bookAt(otherRealtor, groupUri, start);
+    // One Calendly event, two invitees.
+    expect(theirs.eventUri).toBe(mine.eventUri);
+    expect(theirs.inviteeUri).not.toBe(mine.inviteeUri);
+    // The first realtor's page reports the booking; the second one's is only seen by the webhook.
+    const posted = await realtorClient.call(popupBookingsRoute.POST, { path: "/api/booking/popup-bookings", body: { eventType: groupUuid, ...mine } });
+    expect(posted.status, JSON.stringify(posted.json)).toBe(200);
+    await processPendingDeliveries();
+    // Reported late by the second page, and again by the first: no new attempt, no second completion.
+    for (const [client, booking] of [[otherRealtorClient, theirs], [realtorClient, mine]] as const) {
+      expect((await client.call(popupBookingsRoute.POST, { path: "/api/booking/popup-bookings", body: { eventType: groupUuid, ...booking } })).status).toBe(200);
+    }
+    const rows = await attempts();
+    expect(rows.map((attempt) => [attempt.id, attempt.realtorUserId, attempt.eventUri, attempt.completedAt !== null]).sort()).toEqual(
+      [
+        [first.json.attemptId, realtor.id, mine.eventUri, true],
+        [second.json.attemptId, otherRealtor.id, mine.eventUri, true],
+      ].sort(),
+    );
+    expect(await bookingSuccess()).toEqual({ started: 2, completed: 2, startedByPopup: 2, successRate: 1 });
   });
 });

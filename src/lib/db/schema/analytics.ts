@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
 
 /**
@@ -23,8 +24,11 @@ export const bookingAttempts = pgTable(
     // Booking success per coach over a period of starts.
     index("booking_attempts_coach_started_idx").on(table.coachUserId, table.startedAt),
     index("booking_attempts_started_idx").on(table.startedAt),
-    // One completion per Calendly event: a repeated "completed" call is a no-op.
-    uniqueIndex("booking_attempts_event_uri_idx").on(table.eventUri),
+    // One completion per Calendly event and realtor (a group event has one per invitee): a repeated "completed" call
+    // is a no-op. Also serves lookups by event.
+    uniqueIndex("booking_attempts_event_realtor_idx")
+      .on(table.eventUri, sql`coalesce(${table.realtorUserId}, '')`)
+      .where(sql`${table.eventUri} is not null`),
   ],
 );
 
