@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { computeAvailabilityDays, mondayOf, rangeBounds, statusFor, unionHours, DEFAULT_THRESHOLDS } from "./compute-availability-days";
 
@@ -62,6 +63,56 @@ describe("days, hours and status of open times", () => {
     expect(days[0].slots.map((item) => item.time)).toEqual(["23:59"]);
     expect(days[1].slots.map((item) => item.time)).toEqual(["00:00", "10:00"]);
     expect(days[1].slots.map((item) => item.timeOfDay)).toEqual(["morning", "morning"]);
+  });
+
+  it("keeps one slot when two Calendly windows both return their boundary time, however it is spelled", () => {
+    // Calendly writes microseconds; a window boundary may come back from both windows, once with an offset.
+    const days = computeAvailabilityDays({
+      slots: [
+        slot("2027-03-10T06:00:00.000000Z", 3),
+        slot("2027-03-10T00:00:00-06:00", 3),
+        slot("2027-03-10T06:00:00Z", 3),
+        slot("2027-03-10T15:45:00.000000Z", 2),
+        slot("not a time"),
+      ],
+      durationMinutes: 45,
+      timeZone: "America/Chicago",
+      fromDate: "2027-03-10",
+      toDate: "2027-03-10",
+      now: NOW,
+    });
+    expect(days[0].slots).toEqual([
+      { start: "2027-03-10T06:00:00.000Z", end: "2027-03-10T06:45:00.000Z", time: "00:00", timeOfDay: "morning", remaining: 3 },
+      { start: "2027-03-10T15:45:00.000Z", end: "2027-03-10T16:30:00.000Z", time: "09:45", timeOfDay: "morning", remaining: 2 },
+    ]);
+    expect(days[0].openHours).toBe(1.5);
+  });
+
+  it("places every slot on the viewer's day and wall clock as luxon does, across a year of clock changes", () => {
+    // A pseudo-random start every ~7 hours over 2027, in zones with DST, half/quarter-hour offsets and a 30-minute DST.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const starts: string[] = [];
+    for (let ms = Date.parse("2027-01-01T00:00:00Z"); ms < Date.parse("2028-01-01T00:00:00Z"); ms += 60_000 + Math.floor(next() * 14 * 3_600_000)) {
+      starts.push(new Date(ms - (ms % 60_000)).toISOString());
+    }
+    for (const zone of ["America/New_York", "Europe/London", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "America/Santiago", "Pacific/Chatham"]) {
+      const days = computeAvailabilityDays({
+        slots: starts.map((start) => slot(start)),
+        durationMinutes: 30,
+        timeZone: zone,
+        fromDate: "2027-01-02",
+        toDate: "2027-12-30",
+        now: new Date("2026-01-01T00:00:00Z"),
+      });
+      const placed = days.flatMap((day) => day.slots.map((item) => `${item.start} ${day.date} ${item.time}`));
+      const expected = starts
+        .map((start) => ({ start, local: DateTime.fromISO(start, { zone }) }))
+        .filter(({ local }) => local.toISODate()! >= "2027-01-02" && local.toISODate()! <= "2027-12-30")
+        .map(({ start, local }) => `${start} ${local.toISODate()} ${local.toFormat("HH:mm")}`);
+      expect(placed, zone).toEqual(expected);
+      expect(days.map((day) => day.weekday), zone).toEqual(days.map((day) => DateTime.fromISO(day.date, { zone }).toFormat("ccc")));
+    }
   });
 
   it("counts overlapping increments once and filters by time of day and minimum slots", () => {

@@ -1,4 +1,4 @@
-import { DateTime, Interval } from "luxon";
+import { DateTime } from "luxon";
 
 /**
  * Turns Calendly's open start times into the days a viewer sees: calendar days in the viewer's zone (23 or 25 hours
@@ -70,7 +70,11 @@ export interface AvailabilityDay {
 }
 
 export function timeOfDayOf(local: DateTime): TimeOfDay {
-  const hour = local.hour + local.minute / 60;
+  return timeOfDayAt(local.hour, local.minute);
+}
+
+function timeOfDayAt(localHour: number, localMinute: number): TimeOfDay {
+  const hour = localHour + localMinute / 60;
   if (hour < TIME_OF_DAY_HOURS.morning.to) return "morning";
   if (hour < TIME_OF_DAY_HOURS.afternoon.to) return "afternoon";
   return "evening";
@@ -102,6 +106,8 @@ export function statusFor(day: { openHours: number; slotCount: number; bookedHou
   return "available";
 }
 
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
 export function computeAvailabilityDays(input: ComputeDaysInput): AvailabilityDay[] {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   const zone = input.timeZone;
@@ -112,50 +118,70 @@ export function computeAvailabilityDays(input: ComputeDaysInput): AvailabilityDa
   const durationMs = input.durationMinutes * 60_000;
   const nowMs = (input.now ?? new Date()).getTime();
 
-  const byDay = new Map<string, DaySlot[]>();
-  for (const slot of [...input.slots].sort((a, b) => a.start.localeCompare(b.start))) {
-    const local = DateTime.fromISO(slot.start, { zone: "utc" }).setZone(zone);
-    const date = local.toISODate();
-    if (!date) continue;
-    const timeOfDay = timeOfDayOf(local);
-    if (wanted && !wanted.has(timeOfDay)) continue;
-    const startMs = local.toMillis();
-    const list = byDay.get(date) ?? [];
-    // Two windows may both hold a slot on their boundary: keep one.
-    if (list.some((existing) => existing.start === local.toUTC().toISO())) continue;
-    list.push({
-      start: local.toUTC().toISO()!,
-      end: DateTime.fromMillis(startMs + durationMs, { zone: "utc" }).toISO()!,
-      time: local.toFormat("HH:mm"),
-      timeOfDay,
-      remaining: slot.remaining,
-    });
-    byDay.set(date, list);
+  // The viewer's days first (luxon, a few calls per day), then each slot placed by its instant: this runs on every
+  // week view, cached or not (bench/availability), so a slot costs no zone conversion on an ordinary day.
+  const frames: Array<{ date: string; weekday: string; start: number; end: number; ordinary: boolean; slots: DaySlot[] }> = [];
+  for (let day = first; day <= last; ) {
+    const next = day.plus({ days: 1 }).startOf("day");
+    const start = day.toMillis();
+    const end = next.toMillis();
+    // No clock change inside: the wall clock is the time since midnight.
+    const ordinary = end - start === 86_400_000 && day.offset === next.offset;
+    frames.push({ date: day.toISODate()!, weekday: WEEKDAYS[day.weekday - 1], start, end, ordinary, slots: [] });
+    day = next;
   }
 
-  const days: AvailabilityDay[] = [];
-  for (let day = first; day <= last; day = day.plus({ days: 1 }).startOf("day")) {
-    const dayStart = day.toMillis();
-    const dayEnd = day.plus({ days: 1 }).startOf("day").toMillis();
-    const date = day.toISODate()!;
-    const slots = byDay.get(date) ?? [];
+  const instants = input.slots
+    .map((slot) => ({ ms: Date.parse(slot.start), remaining: slot.remaining }))
+    .filter((slot) => !Number.isNaN(slot.ms))
+    .sort((a, b) => a.ms - b.ms);
+  let frameIndex = 0;
+  let previousMs = Number.NaN;
+  for (const { ms, remaining } of instants) {
+    // Two windows may both hold a slot on their boundary: keep one.
+    if (ms === previousMs) continue;
+    previousMs = ms;
+    while (frameIndex < frames.length && frames[frameIndex].end <= ms) frameIndex++;
+    const frame = frames[frameIndex];
+    if (!frame || ms < frame.start) continue;
+    let hour: number;
+    let minute: number;
+    if (frame.ordinary) {
+      const minutes = Math.floor((ms - frame.start) / 60_000);
+      hour = Math.floor(minutes / 60);
+      minute = minutes % 60;
+    } else {
+      const local = DateTime.fromMillis(ms, { zone });
+      hour = local.hour;
+      minute = local.minute;
+    }
+    const timeOfDay = timeOfDayAt(hour, minute);
+    if (wanted && !wanted.has(timeOfDay)) continue;
+    frame.slots.push({
+      start: new Date(ms).toISOString(),
+      end: new Date(ms + durationMs).toISOString(),
+      time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`,
+      timeOfDay,
+      remaining,
+    });
+  }
+
+  const booked = (input.booked ?? []).map((booking) => [Date.parse(booking.start), Date.parse(booking.end)] as const);
+  return frames.map(({ date, weekday, start: dayStart, end: dayEnd, slots }) => {
     const openHours = unionHours(slots.map((slot) => [Date.parse(slot.start), Date.parse(slot.end)]));
-    const bookedHours = unionHours(
-      (input.booked ?? []).map((booking) => [Math.max(Date.parse(booking.start), dayStart), Math.min(Date.parse(booking.end), dayEnd)]),
-    );
+    const bookedHours = unionHours(booked.map(([start, end]) => [Math.max(start, dayStart), Math.min(end, dayEnd)]));
     const status = statusFor({ openHours, slotCount: slots.length, bookedHours, past: dayEnd <= nowMs }, thresholds);
-    days.push({
+    return {
       date,
-      weekday: day.toFormat("ccc"),
-      dayHours: Interval.fromDateTimes(day, day.plus({ days: 1 }).startOf("day")).length("hours"),
+      weekday,
+      dayHours: (dayEnd - dayStart) / 3_600_000,
       slots,
       openHours,
       bookedHours,
       status,
       meetsMinimum: slots.length >= (input.minSlots ?? 0),
-    });
-  }
-  return days;
+    };
+  });
 }
 
 /** The Monday (YYYY-MM-DD) of the week holding `date` in `timeZone`. */
