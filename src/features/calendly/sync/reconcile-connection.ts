@@ -13,16 +13,36 @@ import { applyNoShow, upsertInvitee, upsertScheduledEvent } from "./upsert-recor
 
 /**
  * Compares Calendly with the copy over a window and repairs what differs. A scheduled pass fetches invitees only for
- * events that changed (by `updated_at` or invitee counters), are new to us, or ended in the last
- * RECONCILE_NO_SHOW_HOURS (48 by default: no-show marks change the invitee, not the event), so an unchanged window
- * costs about one call per 100 events and writes nothing but its run record. A backfill and a manual "sync now"
- * are deep: they compare every invitee in the window.
+ * events that changed (by `updated_at` or invitee counters) or are new to us, plus at most RECONCILE_NO_SHOW_CHECKS
+ * (10 by default) of the sessions under way or ended in the last RECONCILE_NO_SHOW_HOURS (48): no-show marks change
+ * the invitee, not the event, and arrive by webhook; these re-reads heal a lost one. The sessions re-read rotate from
+ * pass to pass (a stable hash order, a slice per 15-minute pass), so every recent session is re-read every few hours
+ * while an unchanged window costs about one call per 100 events plus that budget, and writes nothing but its run
+ * record. A backfill and a manual "sync now" are deep: they compare every invitee in the window.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const BACKFILL_PAST_DAYS = 90;
 export const RECONCILE_PAST_DAYS = Number(process.env.RECONCILE_PAST_DAYS ?? 30);
 export const RECONCILE_FUTURE_DAYS = Number(process.env.RECONCILE_FUTURE_DAYS ?? 180);
 const NO_SHOW_WINDOW_MS = Number(process.env.RECONCILE_NO_SHOW_HOURS ?? 48) * 60 * 60 * 1000;
+const NO_SHOW_CHECKS = Math.max(0, Math.floor(Number(process.env.RECONCILE_NO_SHOW_CHECKS ?? 10)));
+/** The scheduled pass's period (RECONCILE_CRON's default): each pass re-reads the next slice of recent sessions. */
+const PASS_MS = 15 * 60 * 1000;
+
+/** FNV-1a: a stable, well-spread order of sessions for the rotation. */
+function spread(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < value.length; index++) hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The recently ended sessions this pass re-reads: a rotating slice of at most `budget`. */
+export function noShowChecksFor<T extends { uuid: string }>(candidates: T[], now: Date, budget = NO_SHOW_CHECKS): T[] {
+  if (candidates.length <= budget) return candidates;
+  const ordered = [...candidates].sort((a, b) => spread(a.uuid) - spread(b.uuid) || a.uuid.localeCompare(b.uuid));
+  const offset = (Math.floor(now.getTime() / PASS_MS) * budget) % ordered.length;
+  return Array.from({ length: budget }, (_, index) => ordered[(offset + index) % ordered.length]);
+}
 
 export interface ReconcileOptions {
   kind: "backfill" | "reconcile";
@@ -89,6 +109,7 @@ export async function reconcileConnection(connectionId: string, options: Reconci
       sort: "start_time:asc",
       count: 100,
     };
+    const noShowCandidates: Array<{ uuid: string; event: CalendlyScheduledEvent }> = [];
     for await (const event of client.paginate(client.listScheduledEvents, params)) {
       result.eventsSeen++;
       const uuid = uuidFromUri(event.uri);
@@ -107,12 +128,17 @@ export async function reconcileConnection(connectionId: string, options: Reconci
         result.eventsRepaired++;
       }
       const deep = options.kind === "backfill" || options.trigger === "manual";
-      if (eventChanged || recentlyEnded || deep) {
+      if (eventChanged || deep) {
         result.inviteesRepaired += await reconcileInvitees(client, event, uuid, connection.userId, now);
+      } else if (recentlyEnded) {
+        noShowCandidates.push({ uuid, event });
       }
       if (result.eventsSeen % 100 === 0) {
         await db.update(calendlyConnections).set({ syncProgress: { ...progress, done: result.eventsSeen } }).where(eq(calendlyConnections.id, connectionId));
       }
+    }
+    for (const { uuid, event } of noShowChecksFor(noShowCandidates, now)) {
+      result.inviteesRepaired += await reconcileInvitees(client, event, uuid, connection.userId, now);
     }
     result.apiCalls = apiCalls;
     await db
