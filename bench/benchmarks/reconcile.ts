@@ -142,7 +142,7 @@ const benchmark: Benchmark = {
           `Emulator fixture \`bench/fixtures/reconcile-fixture.ts\`: ${events.toLocaleString("en")} one-on-one sessions (one invitee each) from 25 days ago to 175 days ahead (loaded in ${fixtureSeconds.toFixed(1)} s).`,
           `Calendly's per-user limit (${RATE_LIMIT_PER_MINUTE}/min) is enforced by the emulator on a clock running ${scale}× real time; the client waits on 429s (its wait cap scaled to match). A rate window is ${(60 / scale).toFixed(0)} real seconds; the backfill is limited by Calendly's pace only if a window reaches ${RATE_LIMIT_PER_MINUTE} calls (otherwise by Sessionly's own work per event, which this machine's load inflates).`,
           "Requests are counted at the HTTP layer (every attempt, including 429s); rows written are rows whose `xmin` is newer than the pass's start.",
-          `No-change pass: ${recentlyEnded} events end within ±48 h of now, ${endedInLast48h} of them in the last 48 h; the pass re-reads the invitees of sessions under way or ended in the last 48 h (no-show marks change the invitee, not the event).`,
+          `No-change pass: ${recentlyEnded} events end within ±48 h of now, ${endedInLast48h} of them in the last 48 h; the pass re-reads the invitees of at most RECONCILE_NO_SHOW_CHECKS (10) of the sessions under way or ended in the last 48 h, a rotating slice (no-show marks change the invitee, not the event; webhooks carry them).`,
         ],
         columns: ["Pass", "Events seen", "Calendly calls", "of which invitee lists", "429s", "Most calls in one rate window", "Rows written (events / invitees / event types)", "Real s", "Events/s"],
         rows: [
