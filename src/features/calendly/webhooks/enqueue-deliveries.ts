@@ -6,8 +6,8 @@ import { logger } from "@/lib/logger";
 
 /**
  * How a stored delivery gets its processing job. The delivery insert commits on its own (one round trip, the only
- * thing a 2xx waits for to be durable); its job is then inserted by a group enqueuer that sends every delivery
- * stored meanwhile in one pg-boss `insert`; a sweeper (`sweepUnqueuedDeliveries`, scheduled in the worker) enqueues
+ * thing a 2xx waits for: the delivery is durable); its job is then inserted in the background by a group enqueuer
+ * that sends every delivery stored meanwhile in one pg-boss `insert`; a sweeper (`sweepUnqueuedDeliveries`, scheduled in the worker) enqueues
  * any delivery whose job never made it (crash or database error between the two statements).
  *
  * Exactly once: each job's id is its delivery's id, and pg-boss inserts jobs `on conflict do nothing`, so the
@@ -15,42 +15,42 @@ import { logger } from "@/lib/logger";
  * and skips a delivery already processed.
  */
 const MAX_BATCH = 500;
+/** Deliveries waiting for their job insert, at most; beyond it they are left to the sweeper (no unbounded memory). */
+const MAX_WAITING = 20_000;
 
-interface Waiter {
-  deliveryId: string;
-  resolve: (enqueued: boolean) => void;
-}
-
-const waiting: Waiter[] = [];
-let flushing = false;
+const waiting: string[] = [];
+let flushing: Promise<void> | null = null;
 
 /**
- * Enqueues the processing of a stored delivery, in a batch with the others stored meanwhile: while one batch is being
- * inserted the next ones gather, so under load there is about one job insert per round trip, not per delivery.
- * Resolves `false` (never throws) when the insert failed: the delivery is durable and the sweeper will enqueue it.
+ * Enqueues the processing of a stored delivery soon, in a batch with the others stored meanwhile: while one batch is
+ * being inserted the next ones gather, so under load there is about one job insert per round trip, not one per
+ * delivery, and the route does not wait for it. Never throws: a failed insert is logged, the delivery is durable
+ * and the sweeper enqueues it.
  */
-export function enqueueDeliveryProcessing(deliveryId: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    waiting.push({ deliveryId, resolve });
-    if (!flushing) void flush();
+export function enqueueDeliveryProcessing(deliveryId: string): void {
+  if (waiting.length >= MAX_WAITING) {
+    logger.warn({ deliveryId }, "webhook enqueue backlog full; the sweeper will enqueue this delivery");
+    return;
+  }
+  waiting.push(deliveryId);
+  flushing ??= flush().finally(() => {
+    flushing = null;
   });
 }
 
+/** Resolves once every delivery handed to `enqueueDeliveryProcessing` so far has had its job insert attempted. */
+export async function deliveryEnqueuesSettled(): Promise<void> {
+  while (flushing) await flushing;
+}
+
 async function flush() {
-  flushing = true;
-  try {
-    while (waiting.length) {
-      const batch = waiting.splice(0, MAX_BATCH);
-      try {
-        await insertJobs(batch.map((waiter) => waiter.deliveryId));
-        for (const waiter of batch) waiter.resolve(true);
-      } catch (error) {
-        logger.warn({ err: error, deliveries: batch.length }, "webhook deliveries stored but not enqueued; the sweeper will enqueue them");
-        for (const waiter of batch) waiter.resolve(false);
-      }
+  while (waiting.length) {
+    const batch = waiting.splice(0, MAX_BATCH);
+    try {
+      await insertJobs(batch);
+    } catch (error) {
+      logger.warn({ err: error, deliveries: batch.length }, "webhook deliveries stored but not enqueued; the sweeper will enqueue them");
     }
-  } finally {
-    flushing = false;
   }
 }
 

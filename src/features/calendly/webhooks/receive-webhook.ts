@@ -142,9 +142,9 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
- * The delivery alone, autocommitted: one round trip, durable when it returns. Its processing job is enqueued right
- * after, batched with the other deliveries stored meanwhile (see enqueue-deliveries.ts); a crash in between is
- * covered by the sweeper. The job insert used to share the delivery's transaction (`BEGIN`, insert, pg-boss insert,
+ * The delivery alone, autocommitted: one round trip, durable when it returns, and all the 2xx waits for. Its
+ * processing job is enqueued right after, in the background, batched with the other deliveries stored meanwhile (see
+ * enqueue-deliveries.ts); a crash or a database error in between is covered by the sweeper. The job insert used to share the delivery's transaction (`BEGIN`, insert, pg-boss insert,
  * `COMMIT`: four round trips per delivery), which capped the route at a fraction of a bare insert's throughput.
  */
 async function insertDelivery(envelope: z.infer<typeof webhookEnvelopeSchema>, json: unknown, connectionId: string) {
@@ -154,6 +154,6 @@ async function insertDelivery(envelope: z.infer<typeof webhookEnvelopeSchema>, j
     .onConflictDoNothing({ target: webhookDeliveries.dedupeKey })
     .returning({ id: webhookDeliveries.id });
   if (!delivery) return { stored: false, deliveryId: null };
-  await enqueueDeliveryProcessing(delivery.id);
+  enqueueDeliveryProcessing(delivery.id);
   return { stored: true, deliveryId: delivery.id };
 }

@@ -12,7 +12,7 @@ import { createUser } from "../../../../tests/helpers/users";
 import { signWebhookPayload } from "../client/webhook-signature";
 import { connectWithPersonalAccessToken } from "../connection/connect-calendly";
 import { processWebhookDelivery } from "./process-webhook-delivery";
-import { sweepUnqueuedDeliveries } from "./enqueue-deliveries";
+import { deliveryEnqueuesSettled, sweepUnqueuedDeliveries } from "./enqueue-deliveries";
 import { dedupeKeyFor } from "./receive-webhook";
 
 let harness: CalendlyHarness;
@@ -64,6 +64,7 @@ function sampleBody(uri = "https://api.calendly.com/scheduled_events/E1/invitees
 }
 
 async function jobsFor(deliveryId: string) {
+  await deliveryEnqueuesSettled();
   return (await getBoss()).findJobs<{ deliveryId: string }>(QUEUES.webhookProcess, { data: { deliveryId } });
 }
 
@@ -108,9 +109,7 @@ describe("Calendly webhooks in", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].event).toBe("invitee.created");
     expect(harness.app.requests.some((request) => request.path === "/api/webhooks/calendly" && request.status === 202)).toBe(true);
-    const boss = await getBoss();
-    const jobs = await boss.findJobs<{ deliveryId: string }>(QUEUES.webhookProcess, { data: { deliveryId: stored[0].id } });
-    expect(jobs).toHaveLength(1);
+    expect(await jobsFor(stored[0].id)).toHaveLength(1);
 
     expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
     expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
