@@ -7,8 +7,8 @@ import { logger } from "@/lib/logger";
 /**
  * How a stored delivery gets its processing job. The delivery insert commits on its own (one round trip, the only
  * thing a 2xx waits for: the delivery is durable); its job is then inserted in the background by a group enqueuer
- * that sends every delivery stored meanwhile in one pg-boss `insert`; a sweeper (`sweepUnqueuedDeliveries`, scheduled in the worker) enqueues
- * any delivery whose job never made it (crash or database error between the two statements).
+ * that sends every delivery stored meanwhile in one pg-boss `insert`; a sweeper (`sweepUnqueuedDeliveries`, scheduled
+ * in the worker) enqueues any delivery whose job never made it (crash or database error between the two statements).
  *
  * Exactly once: each job's id is its delivery's id, and pg-boss inserts jobs `on conflict do nothing`, so the
  * enqueuer and the sweeper can both enqueue the same delivery and only one job exists. Processing itself is idempotent
@@ -33,8 +33,14 @@ export function enqueueDeliveryProcessing(deliveryId: string): void {
     return;
   }
   waiting.push(deliveryId);
-  flushing ??= flush().finally(() => {
+  if (!flushing) startFlush();
+}
+
+function startFlush() {
+  flushing = flush().finally(() => {
     flushing = null;
+    // An id pushed after the loop's last check, before this ran, would otherwise wait for the next delivery.
+    if (waiting.length) startFlush();
   });
 }
 
