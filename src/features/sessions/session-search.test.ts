@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, schema } from "@/lib/db";
 import { scrubInvitees } from "@/features/privacy/scrub-invitees";
-import { listSessions, searchStrategy, sessionFilterConditions, type SearchStrategy } from "./list-sessions";
+import { listSessions, resolveFilters, searchStrategy, sessionFilterConditions, type SearchStrategy } from "./list-sessions";
 import { listSessionsQuerySchema } from "./list-sessions-query";
 import type { SessionViewer } from "./session-access";
 import { insertSession, truncateSessionTables } from "./testing/session-fixtures";
@@ -27,8 +27,10 @@ async function recountedTerms(): Promise<Record<string, number>> {
   return Object.fromEntries(result.rows.map((row) => [row.term, row.invitees]));
 }
 
-async function matching(viewer: SessionViewer, q: string, strategy: SearchStrategy): Promise<string[]> {
-  const conditions = sessionFilterConditions(viewer, { status: "all", q }, NOW, { search: strategy });
+async function matching(viewer: SessionViewer, q: string, strategy: SearchStrategy | "resolved"): Promise<string[]> {
+  // "resolved": as listSessions runs it, with the strategy and (for the index form) the terms found while choosing it.
+  const resolved = strategy === "resolved" ? await resolveFilters(viewer, { status: "all", q }) : { search: strategy };
+  const conditions = sessionFilterConditions(viewer, { status: "all", q }, NOW, resolved);
   const result = await getDb().execute<{ uuid: string }>(sql`select e.uuid from calendly_scheduled_events e where ${sql.join(conditions, sql` and `)} order by e.uuid`);
   return result.rows.map((row) => row.uuid);
 }
@@ -88,12 +90,14 @@ describe("session search", () => {
         const want = expected(viewer, q);
         expect(await matching(viewer, q, "walk"), `walk ${viewer.user.role} ${q}`).toEqual(want);
         expect(await matching(viewer, q, "index"), `index ${viewer.user.role} ${q}`).toEqual(want);
+        expect(await matching(viewer, q, "resolved"), `resolved ${viewer.user.role} ${q}`).toEqual(want);
       }
     }
   });
 
   it("looks rare text up by index and common text by walking the sort order, with the same page", async () => {
     expect(await searchStrategy(admin, "jamie@example.com")).toBe("index");
+    expect((await resolveFilters(admin, { status: "all", q: "jamie@example.com" })).searchTerms).toEqual(["jamie@example.com"]);
     expect(await searchStrategy(admin, "ja")).toBe("walk"); // too short for trigrams
     expect(await searchStrategy(admin, "masterclass")).toBe("walk"); // a session name: every session of that type
     const page = await listSessions(admin, listSessionsQuerySchema.parse({ q: "jamie@example.com" }), { now: NOW });

@@ -2,11 +2,12 @@ import type { PgBoss } from "pg-boss";
 import { logger } from "@/lib/logger";
 import { listLiveConnections } from "@/features/calendly/connection/connection-repository";
 import { processWebhookDelivery, recordDeliveryFailure } from "@/features/calendly/webhooks/process-webhook-delivery";
+import { sweepUnqueuedDeliveries } from "@/features/calendly/webhooks/enqueue-deliveries";
 import { reconcileConnection } from "@/features/calendly/sync/reconcile-connection";
 import { registerNotificationHandlers } from "@/features/notifications/notification-jobs";
 import { enqueue } from "./boss";
 import { runRetention } from "@/features/privacy/run-retention";
-import { QUEUES, RECONCILE_CRON, RETENTION_CRON } from "./queues";
+import { QUEUES, RECONCILE_CRON, RETENTION_CRON, WEBHOOK_SWEEP_CRON } from "./queues";
 
 /**
  * What each queue does. The worker registers these; tests call them the same way. A thrown error fails the job,
@@ -28,6 +29,12 @@ export async function registerJobHandlers(boss: PgBoss) {
       }
     }
   });
+
+  // Deliveries stored but never enqueued (a crash between the two statements of the receiving route).
+  await boss.work(QUEUES.webhookSweep, { pollingIntervalSeconds: 5 }, async () => {
+    await sweepUnqueuedDeliveries();
+  });
+  await boss.schedule(QUEUES.webhookSweep, WEBHOOK_SWEEP_CRON, {}, { tz: "UTC" });
 
   await boss.work<ConnectionJob>(QUEUES.backfill, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await reconcileConnection(job.data.connectionId, { kind: "backfill", trigger: job.data.trigger ?? "connect" });

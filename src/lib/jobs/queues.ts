@@ -6,6 +6,7 @@ export const DEAD_LETTER_QUEUE = "dead-letter";
 
 export const QUEUES = {
   webhookProcess: "calendly-webhook-process",
+  webhookSweep: "calendly-webhook-sweep",
   backfill: "calendly-backfill",
   reconcile: "calendly-reconcile",
   reconcileAll: "calendly-reconcile-all",
@@ -27,6 +28,7 @@ export interface QueuePolicy {
 
 export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [QUEUES.webhookProcess]: { retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 },
+  [QUEUES.webhookSweep]: { retryLimit: 0, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
   [QUEUES.backfill]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
   [QUEUES.reconcile]: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
   [QUEUES.reconcileAll]: { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
@@ -40,6 +42,12 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
 /** Due reminders are re-polled every minute (a safety net behind each reminder's own job), low availability daily. */
 export const REMINDER_SWEEP_CRON = process.env.REMINDER_SWEEP_CRON ?? "* * * * *";
 export const LOW_AVAILABILITY_CRON = process.env.LOW_AVAILABILITY_CRON ?? "0 13 * * *";
+
+/**
+ * Stored webhook deliveries whose processing job is missing (the process stopped between the delivery's insert and its
+ * job's) are enqueued by a sweep, by default every minute.
+ */
+export const WEBHOOK_SWEEP_CRON = process.env.WEBHOOK_SWEEP_CRON ?? "* * * * *";
 
 /** Reconciliation of every connected coach, by default every 15 minutes (cron, UTC). */
 export const RECONCILE_CRON = process.env.RECONCILE_CRON ?? "*/15 * * * *";

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { calendlyConnections, invitees, scheduledEvents, webhookDeliveries } from "@/lib/db/schema";
 import { getBoss } from "@/lib/jobs/boss";
@@ -12,6 +12,8 @@ import { createUser } from "../../../../tests/helpers/users";
 import { signWebhookPayload } from "../client/webhook-signature";
 import { connectWithPersonalAccessToken } from "../connection/connect-calendly";
 import { processWebhookDelivery } from "./process-webhook-delivery";
+import { deliveryEnqueuesSettled, sweepUnqueuedDeliveries } from "./enqueue-deliveries";
+import { dedupeKeyFor } from "./receive-webhook";
 
 let harness: CalendlyHarness;
 let connectionId: string;
@@ -61,6 +63,20 @@ function sampleBody(uri = "https://api.calendly.com/scheduled_events/E1/invitees
   return JSON.stringify({ event: "invitee.created", created_at: new Date().toISOString(), created_by: "https://api.calendly.com/users/U1", payload: { uri } });
 }
 
+async function jobsFor(deliveryId: string) {
+  await deliveryEnqueuesSettled();
+  return (await getBoss()).findJobs<{ deliveryId: string }>(QUEUES.webhookProcess, { data: { deliveryId } });
+}
+
+/** Makes a stored delivery look as old as the sweep's grace period requires. */
+async function backdate(deliveryId: string, seconds = 120) {
+  await getDb().execute(sql`update calendly_webhook_deliveries set received_at = now() - make_interval(secs => ${seconds}) where id = ${deliveryId}`);
+}
+
+function signed(body: string) {
+  return { "calendly-webhook-signature": signWebhookPayload(signingKey, body, Math.floor(Date.now() / 1000)) };
+}
+
 async function storedCount() {
   const [row] = (await getDb().execute<{ count: number }>(sql`select count(*)::int as count from calendly_webhook_deliveries`)).rows;
   return row.count;
@@ -93,9 +109,7 @@ describe("Calendly webhooks in", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].event).toBe("invitee.created");
     expect(harness.app.requests.some((request) => request.path === "/api/webhooks/calendly" && request.status === 202)).toBe(true);
-    const boss = await getBoss();
-    const jobs = await boss.findJobs<{ deliveryId: string }>(QUEUES.webhookProcess, { data: { deliveryId: stored[0].id } });
-    expect(jobs).toHaveLength(1);
+    expect(await jobsFor(stored[0].id)).toHaveLength(1);
 
     expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
     expect(await processWebhookDelivery(stored[0].id)).toBe("processed");
@@ -225,5 +239,91 @@ describe("Calendly webhooks in", () => {
     expect(refused.status).toBe(401);
     expect(refused.json.error.message).toBe("Unknown webhook subscription.");
     expect(await storedCount()).toBe(0);
+  });
+
+  describe("enqueueing: the delivery commits alone, its job follows, a sweep covers the gap", () => {
+    it("a delivery stored but never enqueued (crash between insert and enqueue) is enqueued by the sweep once and processed once", async () => {
+      const variant = await genuineVariants();
+      const body = variant(10);
+      const envelope = JSON.parse(body) as { event: string; created_at: string; payload: { uri: string } };
+      const [orphan] = await getDb()
+        .insert(webhookDeliveries)
+        .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: envelope })
+        .returning();
+      expect(await jobsFor(orphan.id)).toHaveLength(0);
+
+      // Younger than the grace period: left to the route's own enqueue, which may still be in flight.
+      expect(await sweepUnqueuedDeliveries()).toBe(0);
+      await backdate(orphan.id);
+      expect(await sweepUnqueuedDeliveries()).toBe(1);
+      expect(await sweepUnqueuedDeliveries()).toBe(0);
+      const jobs = await jobsFor(orphan.id);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0].id).toBe(orphan.id);
+
+      expect(await processWebhookDelivery(orphan.id)).toBe("processed");
+      expect(await sweepUnqueuedDeliveries()).toBe(0);
+      expect(await jobsFor(orphan.id)).toHaveLength(1);
+      // Calendly retrying the same delivery now: acknowledged, not stored or enqueued again.
+      const replay = await post(body, signed(body));
+      expect(replay.status).toBe(200);
+      expect(replay.json).toEqual({ received: true, duplicate: true });
+      expect(await storedCount()).toBe(1);
+      expect(await jobsFor(orphan.id)).toHaveLength(1);
+    });
+
+    it("gives a delivery received through the route exactly one job, named after it, which a later sweep does not duplicate", async () => {
+      const variant = await genuineVariants();
+      const body = variant(11);
+      expect((await post(body, signed(body))).status).toBe(202);
+      const [stored] = await pendingDeliveries();
+      const jobs = await jobsFor(stored.id);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0].id).toBe(stored.id);
+      await backdate(stored.id);
+      expect(await sweepUnqueuedDeliveries()).toBe(0);
+      expect(await jobsFor(stored.id)).toHaveLength(1);
+    });
+
+    it("acknowledges duplicates arriving together without storing or enqueueing them twice", async () => {
+      const variant = await genuineVariants();
+      const bodies = [variant(12), variant(13)];
+      const responses = await Promise.all([...bodies, ...bodies, ...bodies].map((body) => post(body, signed(body))));
+      expect(responses.filter((response) => response.status === 202)).toHaveLength(2);
+      expect(responses.filter((response) => response.status === 200)).toHaveLength(4);
+      const stored = await pendingDeliveries();
+      expect(stored).toHaveLength(2);
+      for (const delivery of stored) expect(await jobsFor(delivery.id)).toHaveLength(1);
+    });
+
+    it("still answers 2xx when the job insert fails (the delivery is durable), and the sweep enqueues it", async () => {
+      const variant = await genuineVariants();
+      const body = variant(14);
+      const insert = vi.spyOn(await getBoss(), "insert").mockRejectedValueOnce(new Error("queue unavailable"));
+      try {
+        expect((await post(body, signed(body))).status).toBe(202);
+        const [stored] = await pendingDeliveries();
+        expect(await jobsFor(stored.id)).toHaveLength(0);
+        await backdate(stored.id);
+        expect(await sweepUnqueuedDeliveries()).toBe(1);
+        expect(await jobsFor(stored.id)).toHaveLength(1);
+        expect(await processWebhookDelivery(stored.id)).toBe("processed");
+      } finally {
+        insert.mockRestore();
+      }
+    });
+
+    it("leaves deliveries already attempted (retrying or dead-lettered) to their own job", async () => {
+      const variant = await genuineVariants();
+      const body = variant(15);
+      const envelope = JSON.parse(body) as { event: string; created_at: string; payload: { uri: string } };
+      const [failed] = await getDb()
+        .insert(webhookDeliveries)
+        .values({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, payload: envelope, attempts: 9, error: "boom" })
+        .returning();
+      await backdate(failed.id);
+      expect(await sweepUnqueuedDeliveries()).toBe(0);
+      expect(await jobsFor(failed.id)).toHaveLength(0);
+    });
   });
 });

@@ -1,5 +1,4 @@
 // POST /api/webhooks/calendly?connection=<id> - signed Calendly deliveries: verify, store, enqueue, answer fast
-import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
 import { receiveCalendlyWebhook } from "@/features/calendly/webhooks/receive-webhook";
 
@@ -11,5 +10,9 @@ export const POST = apiRoute("POST /api/webhooks/calendly", {}, async ({ request
     signatureHeader: request.headers.get("calendly-webhook-signature"),
     connectionId: request.nextUrl.searchParams.get("connection"),
   });
-  return NextResponse.json({ received: true, duplicate: !result.stored }, { status: result.stored ? 202 : 200 });
+  // A plain Response: NextResponse.json cost ~0.5 ms of CPU per delivery (bench/webhook-ingest), for nothing used here.
+  return new Response(JSON.stringify({ received: true, duplicate: !result.stored }), {
+    status: result.stored ? 202 : 200,
+    headers: { "content-type": "application/json" },
+  });
 });
