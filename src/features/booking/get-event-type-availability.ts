@@ -71,18 +71,23 @@ export function summaryOf(eventType: BookableEventType): EventTypeSummaryDto {
   };
 }
 
-/** Checks a day range: real order, not too long, not too far ahead. */
+/** Whole days since 1970-01-01 of a `YYYY-MM-DD` calendar date (zone-free: calendar days, not instants). */
+function dayNumber(isoDate: string): number {
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
+}
+
+/** Checks a day range of calendar dates in `timeZone`: real order, not too long, not too far ahead, not past. */
 export function validateDayRange(from: string, to: string, timeZone: string, maxDays: number, now = new Date()) {
-  const first = DateTime.fromISO(from, { zone: timeZone });
-  const last = DateTime.fromISO(to, { zone: timeZone });
+  const first = dayNumber(from);
+  const last = dayNumber(to);
   if (last < first) throw new AppError("validation_failed", "The end date is before the start date.", { fields: { to: ["Must be on or after `from`."] } });
-  const days = Math.round(last.diff(first, "days").days) + 1;
+  const days = last - first + 1;
   if (days > maxDays) {
     throw new AppError("validation_failed", `The date range is too long: at most ${maxDays} days at a time.`, { fields: { to: [`At most ${maxDays} days after \`from\`.`] } });
   }
-  const today = DateTime.fromISO(todayIn(timeZone, now), { zone: timeZone });
+  const today = dayNumber(todayIn(timeZone, now));
   const ahead = bookingConfig().maxDaysAhead;
-  if (first > today.plus({ days: ahead })) {
+  if (first > today + ahead) {
     throw new AppError("validation_failed", `Times can be shown at most ${ahead} days ahead.`, { fields: { from: [`At most ${ahead} days from today.`] } });
   }
   if (last < today) throw new AppError("validation_failed", "These dates are in the past; pick today or later.", { fields: { to: ["Must be today or later."] } });
