@@ -693,6 +693,11 @@ $$;
 -- analytics_answer_counts_org (UTC hour and UTC day, org-wide), kept here for every writer of invitees, sessions and
 -- event types. analytics_answer_rows() is the one definition of what an invitee's answers add; the live query in
 -- src/features/analytics/get-question-insights.ts is the reference it is tested against.
+-- A coach's or an event type's period is read index-only: the primary key carries the count (Drizzle has no INCLUDE).
+-- Measured at 1M sessions, the busiest coach's 30 days (~10,000 rows): each row was a heap page read of its own.
+ALTER TABLE "analytics_answer_counts" DROP CONSTRAINT "analytics_answer_counts_pkey",
+  ADD CONSTRAINT "analytics_answer_counts_pkey" PRIMARY KEY ("coach_user_id", "hour", "event_type_uri", "question", "kind", "value") INCLUDE ("count");
+--> statement-breakpoint
 -- The words never counted as free-text terms (the same list as STOP_WORDS in get-question-insights.ts; a test compares).
 CREATE FUNCTION "analytics_answer_stop_words"() RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
