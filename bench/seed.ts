@@ -307,6 +307,13 @@ async function main() {
         select term, count(*)::int from (select lower(name) as term from calendly_invitees union all select email_normalized from calendly_invitees) t group by term`);
       await seedBookingAttempts(client);
       await client.query("set session_replication_role = origin");
+      // The Q&A rollup (docs/decisions/007): its triggers did not fire either; rebuilt in bulk by the same SQL
+      // function a migration of existing data uses (a few minutes at 1M sessions).
+      const rollupStarted = performance.now();
+      await client.query("set work_mem = '256MB'");
+      await client.query("select analytics_answer_counts_rebuild()");
+      await client.query("reset work_mem");
+      log(`Q&A rollup rebuilt (${((performance.now() - rollupStarted) / 1000).toFixed(1)} s)`);
       log(`rebuilding ${dropped.length} secondary indexes`);
       await client.query("set max_parallel_maintenance_workers = 2");
       for (const index of dropped) await client.query(index.definition);
@@ -324,7 +331,7 @@ async function main() {
       where t.invitees is distinct from c.invitees`);
     if (termDrift.rows[0].terms > 0) throw new Error(`calendly_invitee_search_terms disagrees with the invitees on ${termDrift.rows[0].terms} terms`);
     log("vacuum analyze (visibility map for index-only scans, planner statistics)");
-    for (const table of ["user", "calendly_connections", "calendly_event_types", "calendly_scheduled_events", "calendly_invitees", "booking_attempts", "analytics_availability_schedules", "calendly_invitee_search_terms"]) {
+    for (const table of ["user", "calendly_connections", "calendly_event_types", "calendly_scheduled_events", "calendly_invitees", "booking_attempts", "analytics_availability_schedules", "calendly_invitee_search_terms", "analytics_answer_counts", "analytics_answer_counts_org"]) {
       await pool.query(`vacuum (analyze) ${BENCH_SCHEMA}."${table}"`);
     }
     const counts = await pool.query(`select

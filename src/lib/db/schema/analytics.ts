@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Tables of the analytics feature. Aggregates are computed on read from the synced Calendly copy (see
@@ -45,4 +45,50 @@ export const availabilityScheduleCache = pgTable(
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("analytics_availability_schedules_coach_idx").on(table.coachUserId)],
+);
+
+/**
+ * Q&A rollup (docs/decisions/007): answer counts by UTC hour of the session's start, coach and event type, kept by
+ * triggers (src/lib/db/schema/sql/after-init.sql) on invitees, sessions and event types: never write it from the app.
+ * `kind` is one of
+ * - `select` / `phone` / `other` (value ''): answers to the question, by the question's type on the session's event
+ *   type (resolved at write time; recomputed when the event type's questions change);
+ * - `choice`: a line of a select-typed answer (counted per answer);
+ * - `term`: a word of an other-typed answer (counted once per invitee; same tokenizer and stop words as the live query).
+ * The answers of rescheduled invitees (the old half of a reschedule) are left out, as in the live query.
+ * `coach_user_id` / `event_type_uri` are '' when the session has none. Rebuilt by `analytics_answer_counts_rebuild()`.
+ */
+export const answerCounts = pgTable(
+  "analytics_answer_counts",
+  {
+    coachUserId: text("coach_user_id").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    eventTypeUri: text("event_type_uri").notNull(),
+    question: text("question").notNull(),
+    kind: text("kind").$type<"select" | "phone" | "other" | "choice" | "term">().notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [
+    primaryKey({ name: "analytics_answer_counts_pkey", columns: [table.coachUserId, table.hour, table.eventTypeUri, table.question, table.kind, table.value] }),
+    // An event type's period (an admin filtering by event type without a coach).
+    index("analytics_answer_counts_event_type_idx").on(table.eventTypeUri, table.hour),
+  ],
+);
+
+/**
+ * The same counts org-wide (no coach or event type), by UTC hour (`grain` 'hour') and by UTC day ('day'): the admin's
+ * unfiltered view reads whole days from the day rows and the edge hours from the hour rows. Kept by the same triggers.
+ */
+export const answerCountsOrg = pgTable(
+  "analytics_answer_counts_org",
+  {
+    grain: text("grain").$type<"hour" | "day">().notNull(),
+    bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+    question: text("question").notNull(),
+    kind: text("kind").$type<"select" | "phone" | "other" | "choice" | "term">().notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [primaryKey({ name: "analytics_answer_counts_org_pkey", columns: [table.grain, table.bucket, table.question, table.kind, table.value] })],
 );
