@@ -38,12 +38,17 @@ export function sessionConditionsSql(filters: AnalyticsFilters, start: Date, end
   return sql.join(parts, sql` and `);
 }
 
-/** A subquery of the filtered sessions with their state: `uuid, coach_user_id, start_time, end_time, canceled_at, state`. */
+/**
+ * A subquery of the filtered sessions with their state: `uuid, coach_user_id, start_time, end_time, state`.
+ * `offset 0` keeps Postgres from flattening it into the caller: flattened, the state's `case` is evaluated again in
+ * every `count(*) filter (where s.state = …)` (seven times per row for the KPIs: 134 → 52 ms for 55,000 sessions).
+ */
 export function classifiedSessionsSql(filters: AnalyticsFilters, start: Date, end: Date): SQL {
   return sql`(
     select e.uuid, e.coach_user_id, e.start_time, e.end_time, ${sessionStateSql(filters.now)} as state
     from calendly_scheduled_events e
     where ${sessionConditionsSql(filters, start, end)}
+    offset 0
   )`;
 }
 
