@@ -34,6 +34,22 @@ describe("time zones in analytics", () => {
     expect(slots.cells).toEqual([{ weekday: 2, hour: 5, sessions: 1 }]); // Tuesday 05:00 IST
   });
 
+  it("splits sessions a minute apart around midnight in Asia/Kathmandu (+5:45) into their own day and hour", async () => {
+    await insertOneOnOne({ coachUserId: coach.id, start: "2026-03-09T18:14:00Z" }); // Monday 23:59 NPT
+    await insertOneOnOne({ coachUserId: coach.id, start: "2026-03-09T18:15:00Z" }); // Tuesday 00:00 NPT
+    await insertOneOnOne({ coachUserId: coach.id, start: "2026-03-09T18:29:00Z" }); // Tuesday 00:14 NPT
+    const days = await getTrends(adminFilters("Asia/Kathmandu", { from: "2026-03-09", to: "2026-03-10", bucket: "day" }));
+    expect(days.points.map((point) => [point.bucket, point.booked])).toEqual([
+      ["2026-03-09", 1],
+      ["2026-03-10", 2],
+    ]);
+    const slots = await getTimeSlots(adminFilters("Asia/Kathmandu", { from: "2026-03-09", to: "2026-03-10" }));
+    expect(slots.cells).toEqual([
+      { weekday: 1, hour: 23, sessions: 1 },
+      { weekday: 2, hour: 0, sessions: 2 },
+    ]);
+  });
+
   it("bounds the period by the viewer's local midnight", () => {
     const period = resolvePeriod({ from: "2026-03-10", to: "2026-03-10" }, "Asia/Kolkata");
     expect(period.start.toISOString()).toBe("2026-03-09T18:30:00.000Z");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { AnalyticsFilters } from "./analytics-filters";
-import { classifiedSessionsSql, queryRows } from "./session-state-sql";
+import { classifiedSessionsSql, quarterHourBinSql, queryRows } from "./session-state-sql";
 
 /** Sessions per day / week (Monday) / month of the viewer's time zone, every bucket of the period present. */
 export interface TrendPoint {
@@ -24,13 +24,19 @@ export async function getTrends(filters: AnalyticsFilters): Promise<TrendsDto> {
   const { period, bucket } = filters;
   const unit = sql.raw(`'${bucket}'`);
   const rows = await queryRows<{ bucket: string } & Omit<TrendPoint, "bucket" | "noShows"> & { no_shows: number }>(sql`
-    select to_char(date_trunc(${unit}, s.start_time at time zone ${period.timeZone}), 'YYYY-MM-DD') as bucket,
-      count(*)::int as booked,
-      count(*) filter (where s.state = 'completed')::int as completed,
-      count(*) filter (where s.state = 'no_show')::int as no_shows,
-      count(*) filter (where s.state in ('canceled_host', 'canceled_invitee'))::int as canceled,
-      count(*) filter (where s.state = 'rescheduled')::int as rescheduled
-    from ${classifiedSessionsSql(filters, period.start, period.end)} s
+    select to_char(date_trunc(${unit}, bins.bin at time zone ${period.timeZone}), 'YYYY-MM-DD') as bucket,
+      sum(bins.booked)::int as booked, sum(bins.completed)::int as completed, sum(bins.no_shows)::int as no_shows,
+      sum(bins.canceled)::int as canceled, sum(bins.rescheduled)::int as rescheduled
+    from (
+      select ${quarterHourBinSql(sql`s.start_time`)} as bin,
+        count(*) as booked,
+        count(*) filter (where s.state = 'completed') as completed,
+        count(*) filter (where s.state = 'no_show') as no_shows,
+        count(*) filter (where s.state in ('canceled_host', 'canceled_invitee')) as canceled,
+        count(*) filter (where s.state = 'rescheduled') as rescheduled
+      from ${classifiedSessionsSql(filters, period.start, period.end)} s
+      group by 1
+    ) bins
     group by 1 order by 1`);
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   const points: TrendPoint[] = [];
