@@ -40,12 +40,19 @@ export function watchPage(page: Page, errors: string[]) {
  * mornings, and returns the first open time, checked to be before noon.
  */
 export async function firstMorningNextWeek(page: Page) {
+  // The week shown until the next one arrives stays on screen (dimmed), and the time-of-day filter is debounced: wait
+  // for the next week's times, then for the filter to apply, before picking one.
+  const week = page.getByRole("region", { name: /^open times \d{4}-/i }).first();
+  await expect(week).toBeVisible({ timeout: 30_000 });
+  const thisWeek = (await week.getAttribute("aria-label")) ?? "";
   await page.getByRole("button", { name: /next week/i }).click();
+  await expect(week).not.toHaveAttribute("aria-label", thisWeek, { timeout: 30_000 });
   await page.getByRole("button", { name: /^morning$/i }).click();
   const firstTime = page.getByRole("button", { name: / at \d\d:\d\d$/ }).first();
-  await expect(firstTime).toBeVisible({ timeout: 30_000 });
-  const label = (await firstTime.getAttribute("aria-label")) ?? "";
-  expect(Number(label.match(/at (\d\d):/)?.[1])).toBeLessThan(12);
+  await expect(async () => {
+    const label = (await firstTime.getAttribute("aria-label", { timeout: 5_000 })) ?? "";
+    expect(Number(label.match(/at (\d\d):/)?.[1])).toBeLessThan(12);
+  }).toPass({ timeout: 30_000 });
   return firstTime;
 }
 
