@@ -21,7 +21,7 @@ describe("env", () => {
   it("lists every bad variable in one error", () => {
     let caught: unknown;
     try {
-      parseEnv({ PORT: "not-a-port", DATABASE_URL: "mysql://x", DEMO_PASSWORD: "short", CALENDLY_CLIENT_ID: "id" });
+      parseEnv({ PORT: "not-a-port", DATABASE_URL: "mysql://x", DEMO_PASSWORD: "short", CALENDLY_CLIENT_ID: "id", RECONCILE_NO_SHOW_CHECKS: "ten" });
     } catch (error) {
       caught = error;
     }
@@ -31,6 +31,8 @@ describe("env", () => {
     expect(problems).toMatch(/DATABASE_URL: must be a postgres/);
     expect(problems).toMatch(/DEMO_PASSWORD/);
     expect(problems).toMatch(/CALENDLY_CLIENT_SECRET/);
+    expect(problems).toMatch(/RECONCILE_NO_SHOW_CHECKS: must be a whole number/);
+    expect(parseEnv({}).RECONCILE_NO_SHOW_CHECKS).toBe(10);
   });
 
   it("requires an auth secret in production with a real database", () => {

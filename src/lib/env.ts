@@ -34,6 +34,7 @@ export const envSchema = z
     CALENDLY_CLIENT_SECRET: z.string().min(1).optional(),
     CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
     CALENDLY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
+    RECONCILE_NO_SHOW_CHECKS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1000).default(10),
     TOKEN_ENCRYPTION_KEYS: z.string().optional(),
     TOKEN_ENCRYPTION_KEY: z.string().optional(),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),

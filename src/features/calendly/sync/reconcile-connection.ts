@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { calendlyConnections, invitees, scheduledEvents, syncRuns } from "@/lib/db/schema";
 import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
@@ -25,7 +26,6 @@ export const BACKFILL_PAST_DAYS = 90;
 export const RECONCILE_PAST_DAYS = Number(process.env.RECONCILE_PAST_DAYS ?? 30);
 export const RECONCILE_FUTURE_DAYS = Number(process.env.RECONCILE_FUTURE_DAYS ?? 180);
 const NO_SHOW_WINDOW_MS = Number(process.env.RECONCILE_NO_SHOW_HOURS ?? 48) * 60 * 60 * 1000;
-const NO_SHOW_CHECKS = Math.max(0, Math.floor(Number(process.env.RECONCILE_NO_SHOW_CHECKS ?? 10)));
 /** The scheduled pass's period (RECONCILE_CRON's default): each pass re-reads the next slice of recent sessions. */
 const PASS_MS = 15 * 60 * 1000;
 
@@ -37,7 +37,7 @@ function spread(value: string): number {
 }
 
 /** The recently ended sessions this pass re-reads: a rotating slice of at most `budget`. */
-export function noShowChecksFor<T extends { uuid: string }>(candidates: T[], now: Date, budget = NO_SHOW_CHECKS): T[] {
+export function noShowChecksFor<T extends { uuid: string }>(candidates: T[], now: Date, budget = env().RECONCILE_NO_SHOW_CHECKS): T[] {
   if (candidates.length <= budget) return candidates;
   const ordered = [...candidates].sort((a, b) => spread(a.uuid) - spread(b.uuid) || a.uuid.localeCompare(b.uuid));
   const offset = (Math.floor(now.getTime() / PASS_MS) * budget) % ordered.length;

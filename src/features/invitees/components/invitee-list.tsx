@@ -9,6 +9,7 @@ import { UserRoundX, Users } from "lucide-react";
 import { apiFetch, ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ControlledConfirmDialog } from "@/components/ui/confirm-dialog";
 import { onDemandDialog } from "@/components/ui/on-demand";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
@@ -19,18 +20,14 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { BulkNoShowResult } from "../bulk-change-no-shows";
 import type { InviteeDto } from "../invitee-dto";
 import { INVITEE_PAGE_SIZES, type InviteeSort } from "../invitee-list-options";
-import type { BulkNoShowConfirmDialogProps } from "./bulk-no-show-confirm-dialog";
 import type { BulkResultsDialogProps } from "./bulk-results-dialog";
 
 // The rows (TanStack Table) arrive alongside the first data request; see the preload in InviteeList.
 const loadResults = () => import("./invitee-results");
 const InviteeResults = lazy(() => loadResults().then((module) => ({ default: module.InviteeResults })));
 
-// Both dialogs are loaded the first time they open (Radix's dialog code is not part of the page's first load).
-const BulkNoShowConfirmDialog = onDemandDialog<BulkNoShowConfirmDialogProps>(
-  () => import("./bulk-no-show-confirm-dialog").then((module) => module.BulkNoShowConfirmDialog),
-  (props) => props.action !== null,
-);
+// The results dialog is loaded the first time it opens (Radix's dialog code is not part of the page's first load),
+// like ControlledConfirmDialog.
 const BulkResultsDialog = onDemandDialog<BulkResultsDialogProps>(
   () => import("./bulk-results-dialog").then((module) => module.BulkResultsDialog),
   (props) => props.result !== null,
@@ -269,13 +266,27 @@ export function InviteeList({ endpoint, viewer, coaches, showSession = false, fi
       ) : null}
       <p className="text-xs text-muted-foreground">Session and booking times are shown in {viewer.timeZone}; “their local time” is in each invitee’s own time zone.</p>
 
-      <BulkNoShowConfirmDialog
-        action={confirm}
-        markCount={toMark.length}
-        unmarkCount={toUnmark.length}
-        busy={busy}
-        onClose={() => setConfirm(null)}
-        onConfirm={(action) => void runBulk(action)}
+      <ControlledConfirmDialog
+        open={confirm !== null}
+        onOpenChange={(open) => (open ? null : setConfirm(null))}
+        title={
+          confirm === "mark"
+            ? `Mark ${toMark.length} invitee${toMark.length === 1 ? "" : "s"} as no-show?`
+            : `Remove ${toUnmark.length} no-show mark${toUnmark.length === 1 ? "" : "s"}?`
+        }
+        description={
+          confirm === "mark"
+            ? "This is recorded in Calendly too. Sessions that have not started or were canceled are refused; you will see the result for each invitee."
+            : "The marks are removed in Calendly too; you will see the result for each invitee."
+        }
+        cancelLabel="Cancel"
+        cancelDisabled={busy}
+        confirmLabel={busy ? "Working…" : confirm === "mark" ? "Mark as no-show" : "Remove no-shows"}
+        confirmVariant={confirm === "mark" ? "destructive" : "default"}
+        confirmDisabled={busy}
+        onConfirm={() => {
+          if (confirm) void runBulk(confirm);
+        }}
       />
       <BulkResultsDialog result={results} names={new Map([...names, ...resultNames])} onClose={() => setResults(null)} />
     </div>
