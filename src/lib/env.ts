@@ -1,3 +1,4 @@
+import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 
 /**
@@ -11,6 +12,31 @@ const booleanFlag = z
 
 const url = z.url({ protocol: /^https?$/ });
 
+/** A whole number within bounds (from a string: "abc" and "1.5" are refused rather than read as NaN or 1.5). */
+const wholeNumber = (min: number, max: number, message?: string) =>
+  z.coerce
+    .number({ error: message ?? "must be a whole number" })
+    .int({ error: message ?? "must be a whole number" })
+    .min(min, { error: message ?? `must be between ${min} and ${max}` })
+    .max(max, { error: message ?? `must be between ${min} and ${max}` });
+
+/**
+ * A cron expression of 5 fields (minute first) or 6 (seconds first), checked with cron-parser as pg-boss's
+ * schedule() parses it (UTC, not strict), so what passes here is what the job queue accepts.
+ */
+const cron = z.string().trim().superRefine((value, context) => {
+  const fields = value ? value.split(/\s+/).length : 0;
+  if (fields !== 5 && fields !== 6) {
+    context.addIssue({ code: "custom", message: `must be a cron expression of 5 or 6 fields (got ${fields})` });
+    return;
+  }
+  try {
+    CronExpressionParser.parse(value, { tz: "UTC", strict: false });
+  } catch (error) {
+    context.addIssue({ code: "custom", message: `must be a valid cron expression (${(error as Error).message})` });
+  }
+});
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,6 +46,7 @@ export const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
     DATA_DIR: z.string().min(1).default("./data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -34,15 +61,34 @@ export const envSchema = z
     CALENDLY_CLIENT_SECRET: z.string().min(1).optional(),
     CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
     CALENDLY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
+    CALENDLY_RETRY_BASE_MS: wholeNumber(1, 60_000).default(500),
+    RECONCILE_CRON: cron.default("*/15 * * * *"),
+    RECONCILE_PAST_DAYS: wholeNumber(1, 365).default(30),
+    RECONCILE_FUTURE_DAYS: wholeNumber(1, 730).default(180),
+    RECONCILE_NO_SHOW_HOURS: wholeNumber(1, 720).default(48),
     RECONCILE_NO_SHOW_CHECKS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1000).default(10),
+    WEBHOOK_SWEEP_CRON: cron.default("* * * * *"),
     TOKEN_ENCRYPTION_KEYS: z.string().optional(),
     TOKEN_ENCRYPTION_KEY: z.string().optional(),
     EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     EMULATOR_PUBLIC_URL: url.optional(),
     EMULATOR_ADMIN_TOKEN: z.string().min(1).default("emulator-admin-token"),
     NOTIFICATION_CLOCK: z.enum(["real", "emulator"]).default("real"),
+    /** Unset: pg-boss's own retry delay. */
+    NOTIFICATION_RETRY_DELAY_SECONDS: wholeNumber(1, 86_400).optional(),
+    REMINDER_SWEEP_CRON: cron.default("* * * * *"),
+    LOW_AVAILABILITY_CRON: cron.default("0 13 * * *"),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().min(3).default("Sessionly <no-reply@sessionly.test>"),
+    RATE_LIMIT_AUTH_PER_MINUTE: wholeNumber(1, 1_000_000).default(20),
+    RATE_LIMIT_WEBHOOK_PER_MINUTE: wholeNumber(1, 1_000_000).default(30_000),
+    RATE_LIMIT_IP_PER_MINUTE: wholeNumber(1, 1_000_000).default(1200),
+    RATE_LIMIT_USER_PER_MINUTE: wholeNumber(1, 1_000_000).default(600),
+    /** Unset: postgres with a real DATABASE_URL, memory with the embedded database (src/lib/security/rate-limit.ts). */
+    RATE_LIMIT_STORE: z.enum(["memory", "postgres"]).optional(),
+    RETENTION_MONTHS: wholeNumber(1, 240, "must be a whole number of months between 1 and 240").default(24),
+    RETENTION_CRON: cron.default("30 3 * * *"),
+    API_USAGE_FLUSH_MS: wholeNumber(100, 600_000).default(5000),
   });
 
 /** Rules that span variables; checked on the raw values so they are reported together with per-variable errors. */

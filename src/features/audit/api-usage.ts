@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { apiRequestStats } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /**
@@ -8,7 +9,16 @@ import { logger } from "@/lib/logger";
  * (minute, route, status); a timer upserts the counters every few seconds in one statement. Nothing here ever runs
  * on a request's critical path or throws into it: a failed flush is logged and its counts are put back (bounded).
  */
-const FLUSH_INTERVAL_MS = Number(process.env.API_USAGE_FLUSH_MS ?? 5_000);
+
+/** Every API_USAGE_FLUSH_MS (default 5 s). A bad value is reported by the configuration check at start, not here. */
+function flushIntervalMs(): number {
+  try {
+    return env().API_USAGE_FLUSH_MS;
+  } catch {
+    return 5_000;
+  }
+}
+
 /** Distinct (minute, route, status) keys kept in memory at most; beyond it new keys are dropped and counted. */
 const MAX_PENDING_KEYS = 5_000;
 
@@ -56,7 +66,7 @@ function scheduleFlush(usage: UsageState) {
   usage.timer = setTimeout(() => {
     usage.timer = null;
     void flushApiUsage();
-  }, FLUSH_INTERVAL_MS);
+  }, flushIntervalMs());
   usage.timer.unref?.();
 }
 

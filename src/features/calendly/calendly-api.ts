@@ -1,6 +1,7 @@
 import { calendlyConfig } from "./calendly-config";
 import { createCalendlyClient, type CalendlyClient } from "./client/client";
 import { getAccessToken } from "./connection/connection-tokens";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /**
@@ -11,7 +12,7 @@ import { logger } from "@/lib/logger";
 function tuning() {
   const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
   return {
-    ...(number("CALENDLY_RETRY_BASE_MS") !== undefined ? { baseDelayMs: number("CALENDLY_RETRY_BASE_MS") } : {}),
+    baseDelayMs: env().CALENDLY_RETRY_BASE_MS,
     ...(number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") !== undefined ? { maxRateLimitWaitMs: number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { PgBoss } from "pg-boss";
-import { QUEUES, LOW_AVAILABILITY_CRON, REMINDER_SWEEP_CRON } from "@/lib/jobs/queues";
+import { QUEUES, lowAvailabilityCron, reminderSweepCron } from "@/lib/jobs/queues";
 import { checkLowAvailability } from "./low-availability-alerts";
 import { processReminder, sweepDueReminders } from "./reminders";
 import { failStaleClaims, sendOutboxMessage } from "./send-outbox-message";
@@ -28,7 +28,7 @@ export async function registerNotificationHandlers(boss: PgBoss, options: { sche
   });
 
   if (options.schedules ?? true) {
-    await boss.schedule(QUEUES.notificationReminderSweep, REMINDER_SWEEP_CRON, {}, { tz: "UTC" });
-    await boss.schedule(QUEUES.notificationLowAvailability, LOW_AVAILABILITY_CRON, {}, { tz: "UTC" });
+    await boss.schedule(QUEUES.notificationReminderSweep, reminderSweepCron(), {}, { tz: "UTC" });
+    await boss.schedule(QUEUES.notificationLowAvailability, lowAvailabilityCron(), {}, { tz: "UTC" });
   }
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { fromDrizzle } from "pg-boss";
 import type { SyncExecutor } from "@/features/calendly/sync/sync-hooks";
 import { notificationMessages, type NotificationKind, type NotificationStatus } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { getBoss } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import type { Role } from "@/lib/auth/permissions";
@@ -69,7 +70,7 @@ export async function queueMessage(tx: SyncExecutor, input: QueueMessageInput): 
 /** Enqueues the send job (in the transaction when one is given). */
 export async function enqueueSend(tx: Pick<SyncExecutor, "execute"> | null, messageId: string) {
   const boss = await getBoss();
-  const retryDelay = Number(process.env.NOTIFICATION_RETRY_DELAY_SECONDS) || undefined;
+  const retryDelay = env().NOTIFICATION_RETRY_DELAY_SECONDS;
   await boss.send(QUEUES.notificationSend, { messageId }, { ...(tx ? { db: fromDrizzle(tx, sql) } : {}), ...(retryDelay ? { retryDelay } : {}) });
 }
 

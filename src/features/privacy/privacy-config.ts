@@ -6,15 +6,12 @@ import { loadOrCreateLocalSecrets } from "@/lib/secrets";
 
 export { ADMIN_ERASE_PHRASE, SELF_ERASE_PHRASE } from "./erase-phrases";
 
-/** Months after a session's start at which its invitees' personal data is purged (`RETENTION_MONTHS`, default 24). */
+/**
+ * Months after a session's start at which its invitees' personal data is purged (`RETENTION_MONTHS`, default 24; a
+ * whole number from 1 to 240, validated in src/lib/env.ts).
+ */
 export function retentionMonths(): number {
-  const raw = process.env.RETENTION_MONTHS;
-  if (raw === undefined || raw === "") return 24;
-  const months = Number(raw);
-  if (!Number.isInteger(months) || months < 1 || months > 240) {
-    throw new Error("RETENTION_MONTHS must be a whole number of months between 1 and 240.");
-  }
-  return months;
+  return env().RETENTION_MONTHS;
 }
 
 export function normalizeEmail(email: string): string {

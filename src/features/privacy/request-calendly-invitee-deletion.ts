@@ -5,6 +5,7 @@ import { CalendlyApiError, CalendlyError } from "@/features/calendly/client";
 import { createTransport } from "@/features/calendly/client/transport";
 import { getAccessToken } from "@/features/calendly/connection/connection-tokens";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { calendlyConnections, type CalendlyDeletionOutcome } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 
@@ -37,7 +38,7 @@ export async function requestCalendlyInviteeDeletion(emails: string[]): Promise<
     maxRetries: 2,
     maxRateLimitRetries: 2,
     maxRateLimitWaitMs: 30_000,
-    baseDelayMs: Number(process.env.CALENDLY_RETRY_BASE_MS ?? 500),
+    baseDelayMs: env().CALENDLY_RETRY_BASE_MS,
     maxDelayMs: 10_000,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,

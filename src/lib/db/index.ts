@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import * as schema from "./schema";
 
@@ -25,7 +26,7 @@ export function databaseUrl(): string {
 export function createDatabase(url: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: options.max ?? env().DATABASE_POOL_SIZE,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     // No JIT and no parallel workers: PostgreSQL compiles any query whose cost estimate passes jit_above_cost, and

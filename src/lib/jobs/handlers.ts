@@ -7,7 +7,7 @@ import { reconcileConnection } from "@/features/calendly/sync/reconcile-connecti
 import { registerNotificationHandlers } from "@/features/notifications/notification-jobs";
 import { enqueue } from "./boss";
 import { runRetention } from "@/features/privacy/run-retention";
-import { QUEUES, RECONCILE_CRON, RETENTION_CRON, WEBHOOK_SWEEP_CRON } from "./queues";
+import { QUEUES, reconcileCron, retentionCron, webhookSweepCron } from "./queues";
 
 /**
  * What each queue does. The worker registers these; tests call them the same way. A thrown error fails the job,
@@ -34,7 +34,7 @@ export async function registerJobHandlers(boss: PgBoss) {
   await boss.work(QUEUES.webhookSweep, { pollingIntervalSeconds: 5 }, async () => {
     await sweepUnqueuedDeliveries();
   });
-  await boss.schedule(QUEUES.webhookSweep, WEBHOOK_SWEEP_CRON, {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.webhookSweep, webhookSweepCron(), {}, { tz: "UTC" });
 
   await boss.work<ConnectionJob>(QUEUES.backfill, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await reconcileConnection(job.data.connectionId, { kind: "backfill", trigger: job.data.trigger ?? "connect" });
@@ -52,12 +52,12 @@ export async function registerJobHandlers(boss: PgBoss) {
     logger.info({ connections: connections.length }, "scheduled reconciliation fanned out");
   });
 
-  await boss.schedule(QUEUES.reconcileAll, RECONCILE_CRON, {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.reconcileAll, reconcileCron(), {}, { tz: "UTC" });
 
   await boss.work(QUEUES.privacyRetention, { pollingIntervalSeconds: 30 }, async () => {
     await runRetention({ dryRun: false, trigger: "job" });
   });
-  await boss.schedule(QUEUES.privacyRetention, RETENTION_CRON, {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.privacyRetention, retentionCron(), {}, { tz: "UTC" });
 
   await registerNotificationHandlers(boss);
 }

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * Every background queue, with its retry policy. Failed jobs (after their retries) move to the dead-letter queue,
  * which admins see at /admin/jobs.
@@ -39,18 +41,23 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [QUEUES.privacyRetention]: { retryLimit: 2, retryDelay: 600, retryBackoff: true, expireInSeconds: 3600 },
 };
 
+/*
+ * Schedules (cron, UTC), validated with the rest of the configuration (src/lib/env.ts) and read when the worker
+ * registers them.
+ */
+
 /** Due reminders are re-polled every minute (a safety net behind each reminder's own job), low availability daily. */
-export const REMINDER_SWEEP_CRON = process.env.REMINDER_SWEEP_CRON ?? "* * * * *";
-export const LOW_AVAILABILITY_CRON = process.env.LOW_AVAILABILITY_CRON ?? "0 13 * * *";
+export const reminderSweepCron = () => env().REMINDER_SWEEP_CRON;
+export const lowAvailabilityCron = () => env().LOW_AVAILABILITY_CRON;
 
 /**
  * Stored webhook deliveries whose processing job is missing (the process stopped between the delivery's insert and its
  * job's) are enqueued by a sweep, by default every minute.
  */
-export const WEBHOOK_SWEEP_CRON = process.env.WEBHOOK_SWEEP_CRON ?? "* * * * *";
+export const webhookSweepCron = () => env().WEBHOOK_SWEEP_CRON;
 
 /** Reconciliation of every connected coach, by default every 15 minutes (cron, UTC). */
-export const RECONCILE_CRON = process.env.RECONCILE_CRON ?? "*/15 * * * *";
+export const reconcileCron = () => env().RECONCILE_CRON;
 
 /** Retention purge of invitee personal data (src/features/privacy/run-retention.ts), by default daily at 03:30 UTC. */
-export const RETENTION_CRON = process.env.RETENTION_CRON ?? "30 3 * * *";
+export const retentionCron = () => env().RETENTION_CRON;

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -15,24 +16,30 @@ import { logger } from "@/lib/logger";
  */
 export type RateLimitBucket = "auth" | "webhook" | "ip" | "user";
 
-export const DEFAULT_LIMITS: Record<RateLimitBucket, { points: number; duration: number }> = {
-  auth: { points: Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), duration: 60 },
-  webhook: { points: Number(process.env.RATE_LIMIT_WEBHOOK_PER_MINUTE ?? 30_000), duration: 60 },
-  ip: { points: Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 1200), duration: 60 },
-  user: { points: Number(process.env.RATE_LIMIT_USER_PER_MINUTE ?? 600), duration: 60 },
-};
+export type RateLimits = Record<RateLimitBucket, { points: number; duration: number }>;
 
-const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<string, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<typeof DEFAULT_LIMITS> };
+/** The configured limits (RATE_LIMIT_*_PER_MINUTE, validated in src/lib/env.ts), read when a limiter is made. */
+export function defaultLimits(): RateLimits {
+  const config = env();
+  return {
+    auth: { points: config.RATE_LIMIT_AUTH_PER_MINUTE, duration: 60 },
+    webhook: { points: config.RATE_LIMIT_WEBHOOK_PER_MINUTE, duration: 60 },
+    ip: { points: config.RATE_LIMIT_IP_PER_MINUTE, duration: 60 },
+    user: { points: config.RATE_LIMIT_USER_PER_MINUTE, duration: 60 },
+  };
+}
+
+const globalForLimits = globalThis as unknown as { sessionlyRateLimiters?: Map<string, RateLimiterAbstract>; sessionlyRateLimitOverrides?: Partial<RateLimits> };
 
 function postgresStoreChosen(): boolean {
-  const choice = process.env.RATE_LIMIT_STORE;
+  const choice = env().RATE_LIMIT_STORE;
   if (choice) return choice === "postgres";
   return Boolean(process.env.DATABASE_URL) && process.env.SESSIONLY_EMBEDDED_DB !== "1";
 }
 
 function limiter(bucket: RateLimitBucket): RateLimiterAbstract {
   const limiters = (globalForLimits.sessionlyRateLimiters ??= new Map());
-  const { points, duration } = { ...DEFAULT_LIMITS, ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
+  const { points, duration } = { ...defaultLimits(), ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
   const store = postgresStoreChosen() && bucket !== "webhook" ? "postgres" : "memory";
   // Keyed by its settings too, so a limiter made under other limits is never reused.
   const cacheKey = `${bucket}:${points}:${duration}:${store}`;
@@ -63,7 +70,7 @@ export async function consumeRateLimit(bucket: RateLimitBucket, key: string): Pr
 }
 
 /** For tests: different limits, fresh counters. */
-export function configureRateLimits(overrides: Partial<typeof DEFAULT_LIMITS> = {}) {
+export function configureRateLimits(overrides: Partial<RateLimits> = {}) {
   globalForLimits.sessionlyRateLimitOverrides = overrides;
   globalForLimits.sessionlyRateLimiters = new Map();
 }

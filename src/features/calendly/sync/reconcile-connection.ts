@@ -23,9 +23,9 @@ import { applyNoShow, upsertInvitee, upsertScheduledEvent } from "./upsert-recor
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const BACKFILL_PAST_DAYS = 90;
-export const RECONCILE_PAST_DAYS = Number(process.env.RECONCILE_PAST_DAYS ?? 30);
-export const RECONCILE_FUTURE_DAYS = Number(process.env.RECONCILE_FUTURE_DAYS ?? 180);
-const NO_SHOW_WINDOW_MS = Number(process.env.RECONCILE_NO_SHOW_HOURS ?? 48) * 60 * 60 * 1000;
+/** A scheduled pass's window: RECONCILE_PAST_DAYS (30) back, RECONCILE_FUTURE_DAYS (180) ahead. */
+export const reconcilePastDays = () => env().RECONCILE_PAST_DAYS;
+export const reconcileFutureDays = () => env().RECONCILE_FUTURE_DAYS;
 /** The scheduled pass's period (RECONCILE_CRON's default): each pass re-reads the next slice of recent sessions. */
 const PASS_MS = 15 * 60 * 1000;
 
@@ -73,9 +73,10 @@ export async function reconcileConnection(connectionId: string, options: Reconci
   // Sync hooks enqueue jobs inside the transactions below; the queue must be started first (see docs/development.md).
   await getBoss();
   const connection = await getConnectionOrThrow(connectionId);
-  const pastDays = options.kind === "backfill" ? BACKFILL_PAST_DAYS : RECONCILE_PAST_DAYS;
+  const pastDays = options.kind === "backfill" ? BACKFILL_PAST_DAYS : reconcilePastDays();
   const minStart = new Date(now.getTime() - pastDays * DAY_MS);
-  const maxStart = options.kind === "backfill" ? null : new Date(now.getTime() + RECONCILE_FUTURE_DAYS * DAY_MS);
+  const maxStart = options.kind === "backfill" ? null : new Date(now.getTime() + reconcileFutureDays() * DAY_MS);
+  const noShowWindowMs = env().RECONCILE_NO_SHOW_HOURS * 60 * 60 * 1000;
 
   const [run] = await db.insert(syncRuns).values({ connectionId, kind: options.kind, trigger: options.trigger }).returning({ id: syncRuns.id });
   let apiCalls = 0;
@@ -122,7 +123,7 @@ export async function reconcileConnection(connectionId: string, options: Reconci
       // No-show marks exist only once a session has started: re-read sessions under way or ended in the window, not
       // upcoming ones (bench/reconcile: the future half of a ±48 h window doubled a busy coach's invitee calls).
       const recentlyEnded =
-        new Date(event.start_time).getTime() <= now.getTime() && now.getTime() - new Date(event.end_time).getTime() < NO_SHOW_WINDOW_MS;
+        new Date(event.start_time).getTime() <= now.getTime() && now.getTime() - new Date(event.end_time).getTime() < noShowWindowMs;
       if (eventChanged) {
         await upsertScheduledEvent(db, { connectionId, coachUserId: connection.userId }, event);
         result.eventsRepaired++;
