@@ -520,6 +520,7 @@ CREATE INDEX "calendly_invitees_no_show_idx" ON "calendly_invitees" USING btree 
 CREATE INDEX "calendly_invitees_analytics_no_show_idx" ON "calendly_invitees" USING btree ("event_uuid") WHERE "calendly_invitees"."no_show_uri" is not null and "calendly_invitees"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "calendly_invitees_analytics_chain_tail_idx" ON "calendly_invitees" USING btree ("event_uuid","uri","old_invitee_uri") WHERE "calendly_invitees"."old_invitee_uri" is not null and "calendly_invitees"."new_invitee_uri" is null;--> statement-breakpoint
 CREATE INDEX "calendly_invitees_analytics_rescheduled_idx" ON "calendly_invitees" USING btree ("event_uuid","realtor_user_id","email_normalized","name") WHERE "calendly_invitees"."rescheduled";--> statement-breakpoint
+CREATE INDEX "calendly_invitees_analytics_rescheduled_uri_idx" ON "calendly_invitees" USING btree ("uri","old_invitee_uri") WHERE "calendly_invitees"."rescheduled";--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_coach_start_idx" ON "calendly_scheduled_events" USING btree ("coach_user_id","start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_start_idx" ON "calendly_scheduled_events" USING btree ("start_time","uuid");--> statement-breakpoint
 CREATE INDEX "calendly_scheduled_events_created_idx" ON "calendly_scheduled_events" USING btree ("calendly_created_at","uuid");--> statement-breakpoint

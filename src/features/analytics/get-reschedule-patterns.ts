@@ -29,7 +29,9 @@ export async function getReschedulePatterns(filters: AnalyticsFilters): Promise<
         where ${conditions} and i.old_invitee_uri is not null and i.new_invitee_uri is null ${realtorCondition}
         union all
         select chain.tail_uri, previous.old_invitee_uri, chain.depth + 1
-        from chain join calendly_invitees previous on previous.uri = chain.previous_uri
+        -- A replaced booking is marked rescheduled (Calendly's rescheduled flag): the condition lets the step use the
+        -- small calendly_invitees_analytics_rescheduled_uri_idx.
+        from chain join calendly_invitees previous on previous.uri = chain.previous_uri and previous.rescheduled
         where chain.previous_uri is not null and chain.depth < 50
       )
       select reschedules::int, count(*)::int as chains

@@ -225,6 +225,10 @@ export const invitees = pgTable(
       .on(table.eventUuid, table.uri, table.oldInviteeUri)
       .where(sql`${table.oldInviteeUri} is not null and ${table.newInviteeUri} is null`),
     index("calendly_invitees_analytics_rescheduled_idx").on(table.eventUuid, table.realtorUserId, table.emailNormalized, table.name).where(sql`${table.rescheduled}`),
+    // The chain walk's step from a booking to the one it replaced: the replaced bookings alone (~5% of invitees), by URI,
+    // so each step probes a small index instead of the unique index over every invitee's URI (admin, 3 years at 1M
+    // sessions: 8.3 s → 0.57 s for the walk).
+    index("calendly_invitees_analytics_rescheduled_uri_idx").on(table.uri, table.oldInviteeUri).where(sql`${table.rescheduled}`),
   ],
 );
 
