@@ -7,6 +7,7 @@ import pg from "pg";
 import { encryptSecret } from "@/lib/crypto/token-cipher";
 import { configureRateLimits } from "@/lib/security/rate-limit";
 import { POST as webhookRoute } from "@/app/api/webhooks/calendly/route";
+import { deliveryStoreStats } from "@/features/calendly/webhooks/store-deliveries";
 import type { Benchmark } from "../lib/benchmark";
 import { benchUrl } from "../lib/config";
 import { installBenchQueue } from "../lib/app-queue";
@@ -144,6 +145,7 @@ const benchmark: Benchmark = {
       await sleep(1000);
       const enqueued = await jobs();
       const appStored = (await counts("app")).rows;
+      const storeStats = deliveryStoreStats();
       const appRuns = runs.filter((run) => run.target === "app");
       const appMax = runs.find((run) => run.target === "app" && run.step === "max")!;
       const baselineMax = runs.find((run) => run.target === "baseline" && run.step === "max")!;
@@ -156,10 +158,11 @@ const benchmark: Benchmark = {
         name: "webhook-ingest",
         title: "webhook ingest: real route vs bare node:http + one pg insert",
         notes: [
-          "Route: `POST /api/webhooks/calendly?connection=…` (`apiRoute` wrapper with the Postgres rate-limit store, signature check against the connection's encrypted key, zod parse, autocommitted insert, then a batched pg-boss insert of its job keyed by the delivery id) behind a `node:http` server on 127.0.0.1; pg-boss lives in schema `bench`.",
+          "Route: `POST /api/webhooks/calendly?connection=…` (`apiRoute` wrapper with the Postgres rate-limit store, signature check against the connection's encrypted key, zod parse, autocommitted insert grouped with the deliveries arriving meanwhile (group commit), then a batched pg-boss insert of its job keyed by the delivery id) behind a `node:http` server on 127.0.0.1; pg-boss lives in schema `bench`.",
           "Baseline in the same run: a bare `node:http` server that parses the body and does one `insert … on conflict do nothing` into a copy of `calendly_webhook_deliveries`, same pool size.",
           `Load: autocannon in a child process, every request a distinct \`invitee.created\` delivery signed with the connection's key; ${seconds} s per step; fixed rates use autocannon's \`overallRate\`.`,
           "The webhook rate-limit bucket is raised for the run (default 1,200/min per IP would refuse most of this single-IP load).",
+          `Group commit: ${storeStats.rows} route deliveries reached the database in ${storeStats.statements} insert statements (${(storeStats.rows / Math.max(1, storeStats.statements)).toFixed(1)} per statement on average; one each when they do not overlap).`,
           `After the run: ${appStored} delivery rows stored for the route, ${enqueued} \`calendly-webhook-process\` jobs enqueued for them.`,
         ],
         columns: ["Step", "Server", "req/s", "p50 ms", "p99 ms", "2xx", "Failed", "Rows stored", "Lost", "Duplicated"],

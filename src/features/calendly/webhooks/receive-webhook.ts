@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { calendlyConnections } from "@/lib/db/schema";
@@ -10,6 +10,7 @@ import { calendlyConfig } from "../calendly-config";
 import { webhookEnvelopeSchema } from "../client/schemas";
 import { verifyWebhookSignature } from "../client/webhook-signature";
 import { enqueueDeliveryProcessing } from "./enqueue-deliveries";
+import { groupInsertDelivery } from "./store-deliveries";
 
 /**
  * The receiving end of Calendly's webhooks: verify the signature over the raw body (401 for a bad or missing one,
@@ -142,21 +143,16 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
- * The delivery alone, autocommitted: one round trip, durable when it returns, and all the 2xx waits for. Its
- * processing job is enqueued right after, in the background, batched with the other deliveries stored meanwhile (see
- * enqueue-deliveries.ts); a crash or a database error in between is covered by the sweeper. The job insert used to share the delivery's transaction (`BEGIN`, insert, pg-boss insert,
+ * The delivery alone, autocommitted (with the other deliveries arriving meanwhile: store-deliveries.ts): durable when
+ * it returns, and all the 2xx waits for. Its processing job is enqueued right after, in the background, batched with
+ * the other deliveries stored meanwhile (see enqueue-deliveries.ts); a crash or a database error in between is
+ * covered by the sweeper. The job insert used to share the delivery's transaction (`BEGIN`, insert, pg-boss insert,
  * `COMMIT`: four round trips per delivery), which capped the route at a fraction of a bare insert's throughput.
  */
 async function insertDelivery(envelope: z.infer<typeof webhookEnvelopeSchema>, rawBody: string, connectionId: string) {
-  // Plain SQL, and the verified raw body as the jsonb: the query builder's insert and re-serializing the parsed body
-  // were ~1 ms of CPU per delivery, on the route's hottest path (bench/webhook-ingest).
-  const result = await getDb().execute<{ id: string }>(sql`
-    insert into calendly_webhook_deliveries (dedupe_key, event, connection_id, payload)
-    values (${dedupeKeyFor(envelope)}, ${envelope.event}, ${connectionId}, ${rawBody}::jsonb)
-    on conflict (dedupe_key) do nothing
-    returning id`);
-  const delivery = result.rows[0];
-  if (!delivery) return { stored: false, deliveryId: null };
-  enqueueDeliveryProcessing(delivery.id);
-  return { stored: true, deliveryId: delivery.id };
+  // The verified raw body is the jsonb: re-serializing the parsed body cost CPU on the route's hottest path.
+  const { deliveryId } = await groupInsertDelivery({ dedupeKey: dedupeKeyFor(envelope), event: envelope.event, connectionId, rawBody });
+  if (!deliveryId) return { stored: false, deliveryId: null };
+  enqueueDeliveryProcessing(deliveryId);
+  return { stored: true, deliveryId };
 }

@@ -14,6 +14,7 @@ import { connectWithPersonalAccessToken } from "../connection/connect-calendly";
 import { processWebhookDelivery } from "./process-webhook-delivery";
 import { deliveryEnqueuesSettled, sweepUnqueuedDeliveries } from "./enqueue-deliveries";
 import { dedupeKeyFor } from "./receive-webhook";
+import { deliveryStoreStats, groupInsertDelivery } from "./store-deliveries";
 
 let harness: CalendlyHarness;
 let connectionId: string;
@@ -324,6 +325,60 @@ describe("Calendly webhooks in", () => {
       await backdate(failed.id);
       expect(await sweepUnqueuedDeliveries()).toBe(0);
       expect(await jobsFor(failed.id)).toHaveLength(0);
+    });
+  });
+
+  describe("group commit: deliveries arriving together share one insert", () => {
+    it("stores 30 distinct deliveries posted at once exactly once each, in fewer statements than deliveries, each with its one job", async () => {
+      const variant = await genuineVariants();
+      const bodies = Array.from({ length: 30 }, (_, index) => variant(100 + index));
+      const before = deliveryStoreStats();
+      const responses = await Promise.all(bodies.map((body) => post(body, signed(body))));
+      const after = deliveryStoreStats();
+      expect(responses.map((response) => response.status)).toEqual(bodies.map(() => 202));
+      expect(after.rows - before.rows).toBe(30);
+      expect(after.statements - before.statements).toBeLessThan(30);
+      const stored = await pendingDeliveries();
+      expect(stored).toHaveLength(30);
+      expect(new Set(stored.map((delivery) => delivery.dedupeKey)).size).toBe(30);
+      for (const delivery of stored) expect(await jobsFor(delivery.id)).toHaveLength(1);
+      // Each response belongs to its own delivery: the body it acknowledged is the one stored under its key.
+      const keys = new Set(bodies.map((body) => dedupeKeyFor(JSON.parse(body) as { event: string; created_at: string; payload: { uri: string } })));
+      for (const delivery of stored) expect(keys.has(delivery.dedupeKey)).toBe(true);
+    });
+
+    it("a row that fails its batch (unknown connection) fails alone: the others are stored, repeats of one key are duplicates", async () => {
+      const row = (key: string, connection = connectionId) => ({ dedupeKey: `group-commit-${key}`, event: "invitee.created", connectionId: connection, rawBody: `{"key":"${key}"}` });
+      const before = deliveryStoreStats();
+      // Called in one tick: the first two start inserts at once, the other eight gather into one multi-row insert,
+      // which the bad row fails; it is retried row by row.
+      const calls = [
+        row("a"),
+        row("b"),
+        row("c"),
+        row("d"),
+        row("bad", "00000000-0000-4000-8000-000000000000"),
+        row("e"),
+        row("f"),
+        row("f"),
+        row("g"),
+        row("h"),
+      ].map((item) => groupInsertDelivery(item));
+      const results = await Promise.allSettled(calls);
+      const failed = results.filter((result) => result.status === "rejected");
+      expect(failed).toHaveLength(1);
+      expect(((failed[0] as PromiseRejectedResult).reason as { code?: string }).code).toBe("23503");
+      const ids = results.map((result) => (result.status === "fulfilled" ? result.value.deliveryId : "failed"));
+      expect(ids[4]).toBe("failed");
+      expect(ids[7]).toBeNull();
+      expect(ids.filter((id) => typeof id === "string" && id !== "failed")).toHaveLength(8);
+      const stored = (await getDb().execute<{ dedupe_key: string }>(sql`select dedupe_key from calendly_webhook_deliveries order by dedupe_key`)).rows.map((item) => item.dedupe_key);
+      expect(stored).toEqual(["a", "b", "c", "d", "e", "f", "g", "h"].map((key) => `group-commit-${key}`));
+      const after = deliveryStoreStats();
+      expect(after.statements - before.statements).toBeGreaterThan(2);
+      // Stored again later: duplicates, nothing new.
+      expect((await groupInsertDelivery(row("a"))).deliveryId).toBeNull();
+      expect(await storedCount()).toBe(8);
     });
   });
 });
