@@ -164,6 +164,8 @@ function setCacheEnabled(enabled: boolean, saved: { fresh?: string; stale?: stri
     else if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
+  // The app reads its configuration once (src/lib/env.ts): parse it again with the new periods.
+  resetEnvCache();
 }
 
 export default benchmark;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { bookingConfig } from "@/features/booking/booking-config";
 import { reconcileFutureDays, reconcilePastDays } from "@/features/calendly/sync/reconcile-connection";
 import { retentionMonths } from "@/features/privacy/privacy-config";
 import { lowAvailabilityCron, reconcileCron, reminderSweepCron, retentionCron, webhookSweepCron } from "@/lib/jobs/queues";
@@ -142,6 +143,15 @@ describe("env", () => {
     ["DATABASE_POOL_SIZE", "0", /must be between 1 and 1000/],
     ["RETENTION_MONTHS", "0", /must be a whole number of months between 1 and 240/],
     ["RETENTION_MONTHS", "241", /must be a whole number of months between 1 and 240/],
+    // Availability and booking limits (these fell back to their defaults on a bad value before).
+    ["CALENDLY_AVAILABILITY_WINDOW_DAYS", "32", /must be between 1 and 31/],
+    ["CALENDLY_AVAILABILITY_WINDOW_DAYS", "a week", /must be a whole number/],
+    ["AVAILABILITY_CACHE_FRESH_SECONDS", "0", /must be more than 0 and at most 86400/],
+    ["AVAILABILITY_CACHE_STALE_SECONDS", "half an hour", /must be a number of seconds/],
+    ["AVAILABILITY_CACHE_LEASE_SECONDS", "601", /must be more than 0 and at most 600/],
+    ["AVAILABILITY_MAX_RANGE_DAYS", "0", /must be between 1 and 366/],
+    ["AVAILABILITY_MAX_SEARCH_DAYS", "2.5", /must be a whole number/],
+    ["AVAILABILITY_MAX_DAYS_AHEAD", "-90", /must be between 1 and 730/],
     // Not one of the accepted values.
     ["RATE_LIMIT_STORE", "redis", /memory|postgres/],
     // Malformed cron expressions.
@@ -168,7 +178,7 @@ describe("env", () => {
 });
 
 describe("code reading the tunables through env()", () => {
-  const names = ["RECONCILE_PAST_DAYS", "RECONCILE_FUTURE_DAYS", "RETENTION_MONTHS", "RATE_LIMIT_IP_PER_MINUTE", "RECONCILE_CRON", "RETENTION_CRON"] as const;
+  const names = ["RECONCILE_PAST_DAYS", "RECONCILE_FUTURE_DAYS", "RETENTION_MONTHS", "RATE_LIMIT_IP_PER_MINUTE", "RECONCILE_CRON", "RETENTION_CRON", "AVAILABILITY_CACHE_FRESH_SECONDS", "AVAILABILITY_CACHE_STALE_SECONDS", "AVAILABILITY_MAX_DAYS_AHEAD"] as const;
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
 
   afterEach(() => {
@@ -191,6 +201,7 @@ describe("code reading the tunables through env()", () => {
       "30 3 * * *",
     ]);
     expect(defaultLimits().ip).toEqual({ points: 1200, duration: 60 });
+    expect(bookingConfig()).toEqual({ windowDays: 7, freshMs: 120_000, staleMs: 1_800_000, leaseMs: 15_000, maxRangeDays: 31, maxSearchDays: 14, maxDaysAhead: 90 });
   });
 
   it("sees configured values once the cache is reset", () => {
@@ -199,6 +210,9 @@ describe("code reading the tunables through env()", () => {
     expect([reconcilePastDays(), reconcileFutureDays(), retentionMonths()]).toEqual([7, 60, 36]);
     expect(reconcileCron()).toBe("*/5 * * * *");
     expect(defaultLimits().ip.points).toBe(50);
+    Object.assign(process.env, { AVAILABILITY_CACHE_FRESH_SECONDS: "0.5", AVAILABILITY_CACHE_STALE_SECONDS: "60", AVAILABILITY_MAX_DAYS_AHEAD: "30" });
+    resetEnvCache();
+    expect(bookingConfig()).toMatchObject({ freshMs: 500, staleMs: 60_000, maxDaysAhead: 30 });
   });
 
   it("fails on a bad value instead of misbehaving", () => {
@@ -207,5 +221,8 @@ describe("code reading the tunables through env()", () => {
     resetEnvCache();
     expect(() => retentionMonths()).toThrow(/RETENTION_MONTHS: must be a whole number of months between 1 and 240/);
     expect(() => env()).toThrow(/RETENTION_CRON: must be a cron expression of 5 or 6 fields/);
+    process.env.AVAILABILITY_MAX_DAYS_AHEAD = "ninety";
+    resetEnvCache();
+    expect(() => bookingConfig()).toThrow(/AVAILABILITY_MAX_DAYS_AHEAD: must be a whole number/);
   });
 });

@@ -20,6 +20,13 @@ const wholeNumber = (min: number, max: number, message?: string) =>
     .min(min, { error: message ?? `must be between ${min} and ${max}` })
     .max(max, { error: message ?? `must be between ${min} and ${max}` });
 
+/** A positive number of seconds up to `max` (fractions allowed: the availability benchmark sets ~0 to disable the cache). */
+const positiveSeconds = (max: number) =>
+  z.coerce
+    .number({ error: "must be a number of seconds" })
+    .positive({ error: `must be more than 0 and at most ${max}` })
+    .max(max, { error: `must be more than 0 and at most ${max}` });
+
 /**
  * A cron expression of 5 fields (minute first) or 6 (seconds first), checked with cron-parser as pg-boss's
  * schedule() parses it (UTC, not strict), so what passes here is what the job queue accepts.
@@ -62,6 +69,14 @@ export const envSchema = z
     CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
     CALENDLY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
     CALENDLY_RETRY_BASE_MS: wholeNumber(1, 60_000).default(500),
+    /** Days per `event_type_available_times` request: 7 (Calendly's limit until July 2026) or up to 31 since. */
+    CALENDLY_AVAILABILITY_WINDOW_DAYS: wholeNumber(1, 31).default(7),
+    AVAILABILITY_CACHE_FRESH_SECONDS: positiveSeconds(86_400).default(120),
+    AVAILABILITY_CACHE_STALE_SECONDS: positiveSeconds(7 * 86_400).default(1800),
+    AVAILABILITY_CACHE_LEASE_SECONDS: positiveSeconds(600).default(15),
+    AVAILABILITY_MAX_RANGE_DAYS: wholeNumber(1, 366).default(31),
+    AVAILABILITY_MAX_SEARCH_DAYS: wholeNumber(1, 366).default(14),
+    AVAILABILITY_MAX_DAYS_AHEAD: wholeNumber(1, 730).default(90),
     RECONCILE_CRON: cron.default("*/15 * * * *"),
     RECONCILE_PAST_DAYS: wholeNumber(1, 365).default(30),
     RECONCILE_FUTURE_DAYS: wholeNumber(1, 730).default(180),

@@ -1,13 +1,10 @@
-/**
- * Tuning of availability and booking, from the environment with safe defaults. Calendly allows 7-day windows for
- * `event_type_available_times` (31 days since July 2026): set `CALENDLY_AVAILABILITY_WINDOW_DAYS` to match the account.
- */
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { env } from "@/lib/env";
 
+/**
+ * Tuning of availability and booking, from the validated environment (src/lib/env.ts: a bad value fails start instead
+ * of silently falling back). Calendly allows 7-day windows for `event_type_available_times` (31 days since July 2026):
+ * set `CALENDLY_AVAILABILITY_WINDOW_DAYS` to match the account.
+ */
 export interface BookingConfig {
   /** Size of one `event_type_available_times` request, in days. */
   windowDays: number;
@@ -26,13 +23,14 @@ export interface BookingConfig {
 }
 
 export function bookingConfig(): BookingConfig {
+  const config = env();
   return {
-    windowDays: Math.min(31, Math.floor(positiveNumber("CALENDLY_AVAILABILITY_WINDOW_DAYS", 7))),
-    freshMs: positiveNumber("AVAILABILITY_CACHE_FRESH_SECONDS", 120) * 1000,
-    staleMs: positiveNumber("AVAILABILITY_CACHE_STALE_SECONDS", 1800) * 1000,
-    leaseMs: positiveNumber("AVAILABILITY_CACHE_LEASE_SECONDS", 15) * 1000,
-    maxRangeDays: positiveNumber("AVAILABILITY_MAX_RANGE_DAYS", 31),
-    maxSearchDays: positiveNumber("AVAILABILITY_MAX_SEARCH_DAYS", 14),
-    maxDaysAhead: positiveNumber("AVAILABILITY_MAX_DAYS_AHEAD", 90),
+    windowDays: config.CALENDLY_AVAILABILITY_WINDOW_DAYS,
+    freshMs: config.AVAILABILITY_CACHE_FRESH_SECONDS * 1000,
+    staleMs: config.AVAILABILITY_CACHE_STALE_SECONDS * 1000,
+    leaseMs: config.AVAILABILITY_CACHE_LEASE_SECONDS * 1000,
+    maxRangeDays: config.AVAILABILITY_MAX_RANGE_DAYS,
+    maxSearchDays: config.AVAILABILITY_MAX_SEARCH_DAYS,
+    maxDaysAhead: config.AVAILABILITY_MAX_DAYS_AHEAD,
   };
 }
