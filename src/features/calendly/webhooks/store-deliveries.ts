@@ -56,7 +56,13 @@ async function runBatches() {
   try {
     while (waiting.length) {
       const batch = waiting.splice(0, MAX_BATCH);
-      await insertBatch(batch);
+      try {
+        await insertBatch(batch);
+      } catch (error) {
+        // insertBatch settles every item itself; this only guards against a bug leaving a request waiting forever
+        // (settling a promise twice is a no-op).
+        for (const item of batch) item.reject(error);
+      }
     }
   } finally {
     inFlight -= 1;
