@@ -40,7 +40,7 @@ const benchmark: Benchmark = {
   async run({ quick }) {
     const events = Number(process.env.BENCH_RECONCILE_EVENTS ?? (quick ? 300 : 10_000));
     const scale = quick ? 10 : 20;
-    process.env.CALENDLY_MAX_RATE_LIMIT_WAIT_MS = String(Math.ceil(61_000 / scale) + 250);
+    process.env.CALENDLY_MAX_RATE_LIMIT_WAIT_MS = String(Math.ceil(61_000 / scale) + 250); // read through env(), reset below
 
     const pool = benchPool(2);
     await ensureBenchSchemaExists(pool);

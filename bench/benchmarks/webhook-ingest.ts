@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { encryptSecret } from "@/lib/crypto/token-cipher";
+import { env } from "@/lib/env";
 import { configureRateLimits } from "@/lib/security/rate-limit";
 import { POST as webhookRoute } from "@/app/api/webhooks/calendly/route";
 import { deliveryStoreStats } from "@/features/calendly/webhooks/store-deliveries";
@@ -76,7 +77,7 @@ const benchmark: Benchmark = {
     configureRateLimits({ webhook: { points: 1_000_000_000, duration: 60 } });
     const app = await serveRoute(webhookRoute);
 
-    const baselinePool = new pg.Pool({ connectionString: benchUrl(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const baselinePool = new pg.Pool({ connectionString: benchUrl(), max: env().DATABASE_POOL_SIZE });
     const baseline = await serve(async (req, res) => {
       const raw = (await readBody(req)).toString("utf8");
       const envelope = JSON.parse(raw) as { event: string; created_at: string; payload: { uri: string } };

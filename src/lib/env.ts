@@ -69,6 +69,8 @@ export const envSchema = z
     CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
     CALENDLY_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
     CALENDLY_RETRY_BASE_MS: wholeNumber(1, 60_000).default(500),
+    /** Longest wait the Calendly client accepts on a 429 before giving up (tests shorten it). */
+    CALENDLY_MAX_RATE_LIMIT_WAIT_MS: wholeNumber(1, 600_000).default(120_000),
     /** Days per `event_type_available_times` request: 7 (Calendly's limit until July 2026) or up to 31 since. */
     CALENDLY_AVAILABILITY_WINDOW_DAYS: wholeNumber(1, 31).default(7),
     AVAILABILITY_CACHE_FRESH_SECONDS: positiveSeconds(86_400).default(120),
@@ -81,7 +83,7 @@ export const envSchema = z
     RECONCILE_PAST_DAYS: wholeNumber(1, 365).default(30),
     RECONCILE_FUTURE_DAYS: wholeNumber(1, 730).default(180),
     RECONCILE_NO_SHOW_HOURS: wholeNumber(1, 720).default(48),
-    RECONCILE_NO_SHOW_CHECKS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1000).default(10),
+    RECONCILE_NO_SHOW_CHECKS: wholeNumber(0, 1000).default(10),
     WEBHOOK_SWEEP_CRON: cron.default("* * * * *"),
     TOKEN_ENCRYPTION_KEYS: z.string().optional(),
     TOKEN_ENCRYPTION_KEY: z.string().optional(),

@@ -10,15 +10,6 @@ import { logger } from "@/lib/logger";
  * on a request's critical path or throws into it: a failed flush is logged and its counts are put back (bounded).
  */
 
-/** Every API_USAGE_FLUSH_MS (default 5 s). A bad value is reported by the configuration check at start, not here. */
-function flushIntervalMs(): number {
-  try {
-    return env().API_USAGE_FLUSH_MS;
-  } catch {
-    return 5_000;
-  }
-}
-
 /** Distinct (minute, route, status) keys kept in memory at most; beyond it new keys are dropped and counted. */
 const MAX_PENDING_KEYS = 5_000;
 
@@ -66,7 +57,7 @@ function scheduleFlush(usage: UsageState) {
   usage.timer = setTimeout(() => {
     usage.timer = null;
     void flushApiUsage();
-  }, flushIntervalMs());
+  }, env().API_USAGE_FLUSH_MS); // validated at start (src/lib/env.ts); recordApiRequest catches anything here
   usage.timer.unref?.();
 }
 

@@ -8,13 +8,10 @@ import { logger } from "@/lib/logger";
  * The Calendly client acting as one coach's connection: tokens come from the encrypted store, are refreshed ahead
  * of expiry and once more on a 401.
  */
-/** Retry tuning, from the environment (tests shorten the waits; production keeps Calendly's pace). */
+/** Retry tuning, from the validated environment (tests shorten the waits; production keeps Calendly's pace). */
 function tuning() {
-  const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-  return {
-    baseDelayMs: env().CALENDLY_RETRY_BASE_MS,
-    ...(number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") !== undefined ? { maxRateLimitWaitMs: number("CALENDLY_MAX_RATE_LIMIT_WAIT_MS") } : {}),
-  };
+  const config = env();
+  return { baseDelayMs: config.CALENDLY_RETRY_BASE_MS, maxRateLimitWaitMs: config.CALENDLY_MAX_RATE_LIMIT_WAIT_MS };
 }
 
 export function calendlyClientForConnection(connectionId: string, options: { onRequest?: () => void } = {}): CalendlyClient {

@@ -39,7 +39,7 @@ function postgresStoreChosen(): boolean {
 
 function limiter(bucket: RateLimitBucket): RateLimiterAbstract {
   const limiters = (globalForLimits.sessionlyRateLimiters ??= new Map());
-  const { points, duration } = { ...defaultLimits(), ...globalForLimits.sessionlyRateLimitOverrides }[bucket];
+  const { points, duration } = globalForLimits.sessionlyRateLimitOverrides?.[bucket] ?? defaultLimits()[bucket];
   const store = postgresStoreChosen() && bucket !== "webhook" ? "postgres" : "memory";
   // Keyed by its settings too, so a limiter made under other limits is never reused.
   const cacheKey = `${bucket}:${points}:${duration}:${store}`;
