@@ -1,11 +1,12 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, max, notInArray } from "drizzle-orm";
 import { calendlyClientForConnection } from "@/features/calendly/calendly-api";
 import { getDb, schema } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 
 /**
  * Refreshes the cached copy of a coach's Calendly availability schedules (the base of utilization). Called on demand
- * (the Refresh button) or after a sync; page views only read the cache, never Calendly.
+ * (the Refresh button) and after a sync (`refreshSchedulesAfterSync`); page views only read the cache, never Calendly.
  */
 export interface RefreshSchedulesResult {
   coachUserId: string;
@@ -54,11 +55,29 @@ export async function refreshAvailabilitySchedules(coachUserId: string): Promise
   return { coachUserId, schedules: schedules.length, fetchedAt: fetchedAt.toISOString() };
 }
 
-/** For the sync job: refresh by connection id (looks up the coach). */
-export async function refreshAvailabilitySchedulesForConnection(connectionId: string): Promise<RefreshSchedulesResult | null> {
-  const [connection] = await getDb()
-    .select({ userId: schema.calendlyConnections.userId })
-    .from(schema.calendlyConnections)
-    .where(eq(schema.calendlyConnections.id, connectionId));
-  return connection ? refreshAvailabilitySchedules(connection.userId) : null;
+/** A scheduled sync re-reads a coach's schedules once the cached copy is this old. */
+export const SCHEDULES_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * After a successful sync of a coach's connection: a backfill (a new connection) always fetches the schedules, so
+ * utilization has its base from the start; a scheduled pass re-reads them when the cached copy is a day old (one
+ * call a day, not one per pass: the pass's call budget is events/100 + 10). A coach with no schedule in Calendly is
+ * not re-read by the scheduled passes (nothing cached to age); the Refresh button does it. Never throws: a failure is
+ * logged, the sync's own result stands.
+ */
+export async function refreshSchedulesAfterSync(coachUserId: string, kind: "backfill" | "reconcile", now = new Date()): Promise<boolean> {
+  try {
+    if (kind === "reconcile") {
+      const [newest] = await getDb()
+        .select({ fetchedAt: max(schema.availabilityScheduleCache.fetchedAt) })
+        .from(schema.availabilityScheduleCache)
+        .where(eq(schema.availabilityScheduleCache.coachUserId, coachUserId));
+      if (!newest?.fetchedAt || now.getTime() - newest.fetchedAt.getTime() < SCHEDULES_MAX_AGE_MS) return false;
+    }
+    await refreshAvailabilitySchedules(coachUserId);
+    return true;
+  } catch (error) {
+    logger.warn({ err: error, coachUserId }, "availability schedules not refreshed after sync; utilization keeps the cached copy");
+    return false;
+  }
 }

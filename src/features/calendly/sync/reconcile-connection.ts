@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { refreshSchedulesAfterSync } from "@/features/analytics/refresh-availability-schedules";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { calendlyConnections, invitees, scheduledEvents, syncRuns } from "@/lib/db/schema";
@@ -151,6 +152,7 @@ export async function reconcileConnection(connectionId: string, options: Reconci
       .set({ lastSyncedAt: new Date(), syncProgress: { ...progress, done: result.eventsSeen, total: result.eventsSeen, finishedAt: new Date().toISOString() } })
       .where(eq(calendlyConnections.id, connectionId));
     if (result.eventsRepaired || result.inviteesRepaired) logger.info({ connectionId, ...result }, "reconciliation repaired records");
+    await refreshSchedulesAfterSync(connection.userId, options.kind, now);
     return result;
   } catch (error) {
     await db.update(syncRuns).set({ status: "failed", finishedAt: new Date(), error: (error as Error).message.slice(0, 500), apiCalls }).where(eq(syncRuns.id, run.id));

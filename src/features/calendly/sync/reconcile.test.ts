@@ -107,6 +107,30 @@ describe("reconciliation", () => {
     expect(run.status).toBe("succeeded");
   }, 120_000); // a full backfill: ~10 s alone, several times that on a busy 2-core CI machine
 
+  it("caches the coach's availability schedules on a backfill, and a scheduled pass re-reads them only once a day old", async () => {
+    const cached = async () =>
+      (await getDb().execute<{ uri: string; fetched_at: string }>(sql`select uri, fetched_at::text from analytics_availability_schedules where coach_user_id = ${coachId} order by uri`)).rows;
+    await getDb().execute(sql`delete from analytics_availability_schedules where coach_user_id = ${coachId}`);
+    await reconcileConnection(connectionId, { kind: "backfill", trigger: "manual" });
+    const afterBackfill = await cached();
+    const me = await calendlyGet<{ resource: { uri: string } }>(harness, token, "/users/me");
+    const truth = await calendlyGet<{ collection: Array<{ uri: string }> }>(harness, token, `/user_availability_schedules?user=${encodeURIComponent(me.resource.uri)}`);
+    expect(afterBackfill.map((row) => row.uri)).toEqual(truth.collection.map((schedule) => schedule.uri).sort());
+    expect(afterBackfill.length).toBeGreaterThan(0);
+
+    // Fresh: a scheduled pass leaves the cached copy alone.
+    await reconcileConnection(connectionId, { kind: "reconcile", trigger: "schedule" });
+    expect(await cached()).toEqual(afterBackfill);
+
+    // A day old: the next scheduled pass fetches them again.
+    await getDb().execute(sql`update analytics_availability_schedules set fetched_at = now() - interval '25 hours' where coach_user_id = ${coachId}`);
+    const aged = await cached();
+    await reconcileConnection(connectionId, { kind: "reconcile", trigger: "schedule" });
+    const refreshed = await cached();
+    expect(refreshed.map((row) => row.uri)).toEqual(afterBackfill.map((row) => row.uri));
+    for (const [index, row] of refreshed.entries()) expect(new Date(row.fetched_at).getTime()).toBeGreaterThan(new Date(aged[index].fetched_at).getTime());
+  }, 120_000);
+
   it("heals dropped, duplicated and reordered webhooks in one reconciliation", async () => {
     await reconcileConnection(connectionId, { kind: "backfill", trigger: "connect" });
     const faults = await harness.control("POST", "/faults", { webhook: { drop_rate: 0.2, duplicate_rate: 0.2, reorder_rate: 0.5, reorder_window_ms: 50 } });
