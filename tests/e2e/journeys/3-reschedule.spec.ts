@@ -35,12 +35,14 @@ test("journey 3: a realtor reschedules through Calendly's link; both see the cha
   const [calendly] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /^reschedule$/i }).click()]);
   watchPage(calendly, pageErrors);
   await expect(calendly).toHaveURL(/\/reschedulings\//);
-  // Another day than the current booking's (the first open day in the picker).
+  // The first open day in the picker. It is before the current booking (next week), or, on a weekend, its day: then
+  // the booking holds the day's first time, so the day's last time is always another one. Late in the day the first
+  // open day can be today with a single time left (4-hour minimum notice), which is why this never asks for a second.
   await calendly.getByRole("link", { name: /times available/i }).first().click();
   const slots = calendly.getByRole("link", { name: /\d{1,2}:\d\d/ });
   await expect(slots.first()).toBeVisible({ timeout: 30_000 });
   await shot(calendly, "3-01-calendly-reschedule-picker");
-  await slots.nth(1).click();
+  await slots.last().click();
   await calendly.getByLabel(/reason for rescheduling/i).fill("A listing appointment moved.");
   await shot(calendly, "3-02-calendly-confirm-new-time");
   await calendly.getByRole("button", { name: /reschedule event/i }).click();
