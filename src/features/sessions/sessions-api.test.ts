@@ -98,6 +98,11 @@ describe("session list: who sees what", () => {
     expect((await list(morgan.client, "status=sometimes")).status).toBe(400);
     expect((await list(morgan.client, "after=not-a-cursor")).status).toBe(400);
     expect((await list(morgan.client, "from=2026-05-02&to=2026-05-01")).status).toBe(400);
+    // A misspelt filter is refused, not ignored (which would return the unfiltered list).
+    const misspelt = await list(morgan.client, "search=zulu&q=zulu");
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.json.error.message).toContain('"search"');
+    expect(misspelt.json.error.fields).toEqual({ search: ["is not a known query parameter"] });
   });
 });
 

@@ -9,6 +9,7 @@ import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { recordApiRequest } from "@/features/audit/api-usage";
 import { API_ROUTES, type RouteAccess, type RouteKey } from "./route-table";
 import { clientIp, newRequestId } from "./request-context";
+import { unknownQueryKeys } from "./query-keys";
 
 /**
  * The wrapper every API route handler goes through: request id, authentication, the permission from the route
@@ -57,6 +58,16 @@ function queryObject(url: URL): Record<string, string | string[]> {
     result[key] = values.length > 1 ? values : values[0];
   }
   return result;
+}
+
+/** Parses the query string; a parameter the schema does not read is refused (a misspelt filter must not be ignored). */
+function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.output<T> {
+  const unknown = unknownQueryKeys(schema, url.searchParams.keys());
+  if (unknown.length > 0) {
+    const fields = Object.fromEntries(unknown.map((key) => [key, ["is not a known query parameter"]]));
+    throw new AppError("validation_failed", `Invalid query: unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((key) => `"${key}"`).join(", ")}`, { fields });
+  }
+  return parseOrThrow(schema, queryObject(url), "query");
 }
 
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
@@ -124,7 +135,7 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
       }
 
       const params = options.params ? parseOrThrow(options.params, await segment.params, "path") : undefined;
-      const query = options.query ? parseOrThrow(options.query, queryObject(request.nextUrl), "query") : undefined;
+      const query = options.query ? parseQuery(options.query, request.nextUrl) : undefined;
       const body = options.body
         ? parseOrThrow(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
         : undefined;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { loadRouteHandlers } from "./openapi/load-route-handlers";
+import { queryKeysOf, unknownQueryKeys } from "./query-keys";
+
+describe("query parameter names", () => {
+  it("reads names through refinements, transforms, defaults, intersections and unions", () => {
+    const base = z.object({ from: z.string().optional(), to: z.string().optional() }).refine(() => true);
+    expect([...queryKeysOf(base)!].sort()).toEqual(["from", "to"]);
+    expect([...queryKeysOf(base.and(z.object({ format: z.enum(["csv"]) })))!].sort()).toEqual(["format", "from", "to"]);
+    expect([...queryKeysOf(z.object({ a: z.string() }).transform((v) => v.a))!]).toEqual(["a"]);
+    expect([...queryKeysOf(z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]))!].sort()).toEqual(["a", "b"]);
+    expect([...queryKeysOf(z.object({ a: z.string() }).optional())!]).toEqual(["a"]);
+  });
+
+  it("accepts any name when the schema does", () => {
+    expect(queryKeysOf(z.looseObject({ a: z.string() }))).toBeNull();
+    expect(queryKeysOf(z.record(z.string(), z.string()))).toBeNull();
+    expect(queryKeysOf(z.object({ a: z.string() }).and(z.looseObject({})))).toBeNull();
+    expect(unknownQueryKeys(z.looseObject({}), ["anything"])).toEqual([]);
+  });
+
+  it("lists each unknown name once, sorted", () => {
+    expect(unknownQueryKeys(z.object({ q: z.string() }), ["q", "search", "b", "search"])).toEqual(["b", "search"]);
+  });
+
+  it("knows the names of every API route's query schema", async () => {
+    const handlers = await loadRouteHandlers();
+    const withQuery = Object.entries(handlers).filter(([, handler]) => handler?.schemas.query);
+    expect(withQuery.length).toBeGreaterThan(10);
+    for (const [routeKey, handler] of withQuery) {
+      expect(queryKeysOf(handler!.schemas.query!), routeKey).not.toBeNull();
+    }
+  });
+});
