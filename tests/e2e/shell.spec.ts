@@ -100,3 +100,23 @@ test.describe("shell popups loaded on demand", () => {
     await expect(page.getByRole("tooltip")).toContainText(label.replace(/^Mark no-show \(unavailable: /, "").replace(/\)$/, ""));
   });
 });
+
+test("pages ask for nothing that is missing: the app icon is served, no favicon 404", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404 && response.request().method() === "GET") missing.push(response.url());
+  });
+  await page.goto("/sign-in");
+  const icon = page.locator('head link[rel="icon"]').first();
+  await expect(icon).toHaveAttribute("href", /icon/);
+  const served = await page.request.get((await icon.getAttribute("href"))!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toContain("image/svg+xml");
+
+  await login(page, DEMO.coachMorgan);
+  await page.goto("/sessions");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Give the browser's own icon request time to happen (it is not awaited by navigation).
+  await page.waitForLoadState("networkidle");
+  expect(missing).toEqual([]);
+});
