@@ -1,4 +1,4 @@
-import { expect, test, watchPage } from "../support/fixtures";
+import { expect, showNextWeek, test, watchPage } from "../support/fixtures";
 import { newConnectedCoach, newRealtor, shot, switchTo } from "./support";
 
 /**
@@ -16,7 +16,9 @@ test("journey 3: a realtor reschedules through Calendly's link; both see the cha
   await expect(page.getByRole("link", { name: /30 minute meeting/i })).toHaveCount(1);
   await page.getByRole("link", { name: /30 minute meeting/i }).click();
   await expect(page.getByRole("heading", { level: 1, name: /30 minute meeting/i })).toBeVisible();
-  await page.getByRole("button", { name: /next week/i }).click();
+  // Next week's first time (Monday 09:00 in London): waiting for next week's times to replace this week's, or the
+  // click can land on one of this week's (navigation is debounced), such as today's only time left.
+  await showNextWeek(page);
   const time = page.getByRole("button", { name: / at \d\d:\d\d$/ }).first();
   await expect(time).toBeVisible({ timeout: 30_000 });
   await time.click();
@@ -35,9 +37,10 @@ test("journey 3: a realtor reschedules through Calendly's link; both see the cha
   const [calendly] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /^reschedule$/i }).click()]);
   watchPage(calendly, pageErrors);
   await expect(calendly).toHaveURL(/\/reschedulings\//);
-  // The first open day in the picker. It is before the current booking (next week), or, on a weekend, its day: then
-  // the booking holds the day's first time, so the day's last time is always another one. Late in the day the first
-  // open day can be today with a single time left (4-hour minimum notice), which is why this never asks for a second.
+  // The first open day in the picker. It is before the current booking (next week), or, from Friday afternoon to
+  // Sunday, its day: then the booking holds the day's first time, so the day's last time is always another one. Late
+  // in the day the first open day can be today with a single time left (4-hour minimum notice), which is why this
+  // never asks for a second.
   await calendly.getByRole("link", { name: /times available/i }).first().click();
   const slots = calendly.getByRole("link", { name: /\d{1,2}:\d\d/ });
   await expect(slots.first()).toBeVisible({ timeout: 30_000 });

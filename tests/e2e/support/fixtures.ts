@@ -36,17 +36,22 @@ export function watchPage(page: Page, errors: string[]) {
 }
 
 /**
- * On a coach's week view: moves to next week (so every weekday still has open times whatever today is), narrows to
- * mornings, and returns the first open time, checked to be before noon.
+ * On a coach's week view: moves to next week (so every weekday still has open times whatever today is) and waits for
+ * its times. Navigation is debounced (300 ms) and the week shown stays on screen until the next one arrives, so a time
+ * picked right after the click can be this week's: late on a weekday that is today's last time, or a time tomorrow.
  */
-export async function firstMorningNextWeek(page: Page) {
-  // The week shown until the next one arrives stays on screen (dimmed), and the time-of-day filter is debounced: wait
-  // for the next week's times, then for the filter to apply, before picking one.
+export async function showNextWeek(page: Page) {
   const week = page.getByRole("region", { name: /^open times \d{4}-/i }).first();
   await expect(week).toBeVisible({ timeout: 30_000 });
   const thisWeek = (await week.getAttribute("aria-label")) ?? "";
   await page.getByRole("button", { name: /next week/i }).click();
   await expect(week).not.toHaveAttribute("aria-label", thisWeek, { timeout: 30_000 });
+}
+
+/** On a coach's week view: next week's times, narrowed to mornings; returns the first, checked to be before noon. */
+export async function firstMorningNextWeek(page: Page) {
+  // The time-of-day filter is debounced too: wait for it to apply before picking a time.
+  await showNextWeek(page);
   await page.getByRole("button", { name: /^morning$/i }).click();
   const firstTime = page.getByRole("button", { name: / at \d\d:\d\d$/ }).first();
   await expect(async () => {
