@@ -29,7 +29,8 @@ test("journey 4: a coach marks no-shows (one, then two in bulk), unmarks one, an
   const eventType = await emulator.eventTypeUri(coach.email, "30 Minute Meeting");
   await emulator.setClock(new Date(now - 6 * DAY));
   const open = (await emulator.openTimes(coach.email, eventType, new Date(now - 6 * DAY + 5 * HOUR), new Date(now - 2 * HOUR))).filter((t) => Date.parse(t) < now - 2 * HOUR);
-  expect(open.length).toBeGreaterThanOrEqual(3);
+  // Every other open time is booked: open[0], open[2] and open[4].
+  expect(open.length).toBeGreaterThanOrEqual(5);
   const people = [realtor, { name: "Otto Other", email: `otto.${Date.now()}@journeys.test` }, { name: "Olga Other", email: `olga.${Date.now()}@journeys.test` }];
   for (const [index, person] of people.entries()) await emulator.book(eventType, open[index * 2], person);
   await emulator.resetClock();
