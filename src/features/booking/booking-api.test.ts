@@ -345,6 +345,12 @@ describe("availability and booking API", () => {
     expect(overview.status, JSON.stringify(overview.json)).toBe(200);
     expect(overview.json.days).toHaveLength(7);
     expect(overview.json.days[0].openHours).toBeGreaterThan(0);
+    // Each day's status follows the realtor week view's rule; next Monday has open times, the weekend none.
+    expect(overview.json.days[0]).toMatchObject({ weekday: "Mon", past: false, status: "available" });
+    expect(overview.json.days[6]).toMatchObject({ weekday: "Sun", past: false, status: "unavailable", openHours: 0 });
+    const lastWeek = await coachClient.call(overviewRoute.GET, { path: `/api/booking/availability-overview?week=${DateTime.fromISO(nextWeek().from).minus({ weeks: 3 }).toISODate()}&tz=${ZONE}` });
+    expect(lastWeek.status, JSON.stringify(lastWeek.json)).toBe(200);
+    expect(lastWeek.json.days.map((day: { past: boolean; status: string }) => [day.past, day.status])).toEqual(Array.from({ length: 7 }, () => [true, "unavailable"]));
     expect(overview.json.lowAvailability).toMatchObject({ low: true, minOpenHours: 100 });
     expect(overview.json.eventTypes[0]).toMatchObject({ uuid: offeredUuid, hasOpenings: true, noOpeningsFix: null });
     const hours = await computeOpenHours(coach.id, 7);

@@ -9,7 +9,7 @@ import { recordAudit, userActor } from "@/features/audit/record-audit";
 import { getAvailableTimes } from "./availability-cache";
 import { bookedIntervals, listOfferedEventTypes, targetOf, type BookableEventType } from "./bookable-event-types";
 import { checkEventTypeOpenings, OPENINGS_HORIZON_DAYS } from "./check-event-type-openings";
-import { computeAvailabilityDays, isValidTimeZone, mondayOf, rangeBounds, todayIn, unionHours } from "./compute-availability-days";
+import { computeAvailabilityDays, DEFAULT_THRESHOLDS, isValidTimeZone, mondayOf, rangeBounds, statusFor, todayIn, unionHours, type DayStatus } from "./compute-availability-days";
 
 /**
  * A coach's own availability: the low-availability threshold they set, open hours over the next N days (for the
@@ -104,6 +104,10 @@ export interface OverviewDayDto {
   weekday: string;
   openHours: number;
   bookedHours: number;
+  /** The day is over in the viewer's zone (its status is then `unavailable`). */
+  past: boolean;
+  /** Across every offered event type: the same rule as a realtor's week view (`statusFor`). */
+  status: DayStatus;
   byEventType: Array<{ uuid: string; openHours: number; slots: number }>;
 }
 
@@ -160,13 +164,18 @@ export async function getCoachAvailabilityOverview(coach: Pick<CurrentUser, "id"
     };
   });
   const template = computeAvailabilityDays({ slots: [], durationMinutes: 30, timeZone, fromDate: weekStart, toDate: weekEnd, booked });
+  const today = todayIn(timeZone);
   const days: OverviewDayDto[] = template.map((day, dayIndex) => {
     const intervals = perType.flatMap(({ days: typeDays }) => typeDays[dayIndex].slots.map((slot): [number, number] => [Date.parse(slot.start), Date.parse(slot.end)]));
+    const dayOpenHours = unionHours(intervals);
+    const past = day.date < today;
     return {
       date: day.date,
       weekday: day.weekday,
-      openHours: unionHours(intervals),
+      openHours: dayOpenHours,
       bookedHours: day.bookedHours,
+      past,
+      status: statusFor({ openHours: dayOpenHours, slotCount: intervals.length, bookedHours: day.bookedHours, past }, DEFAULT_THRESHOLDS),
       byEventType: perType.map(({ eventType, days: typeDays }) => ({ uuid: eventType.uuid, openHours: typeDays[dayIndex].openHours, slots: typeDays[dayIndex].slots.length })),
     };
   });

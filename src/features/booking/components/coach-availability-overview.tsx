@@ -16,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AvailabilitySettingsDto, CoachOverviewDto } from "../coach-availability";
+import { DAY_STATUS } from "./day-status";
 
 /** The coach's week across offered event types, the low-availability indicator and its threshold, no-openings flags. */
 export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
@@ -90,6 +91,7 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
               <TableHeader>
                 <TableRow>
                   <TableHead>Day</TableHead>
+                  <TableHead>Status</TableHead>
                   <TableHead>Open</TableHead>
                   <TableHead>Booked</TableHead>
                   {data.eventTypes
@@ -103,10 +105,19 @@ export function CoachAvailabilityOverview({ timeZone }: { timeZone: string }) {
               </TableHeader>
               <TableBody>
                 {data.days.map((day) => (
-                  <TableRow key={day.date}>
+                  <TableRow key={day.date} className={day.past ? "text-muted-foreground" : undefined}>
                     <TableCell className="whitespace-nowrap font-medium">{formatDate(day.date, "ccc d LLL")}</TableCell>
-                    <TableCell>{day.openHours} h</TableCell>
-                    <TableCell>{day.bookedHours} h</TableCell>
+                    <TableCell>
+                      {day.past ? (
+                        <Badge variant="neutral">Past</Badge>
+                      ) : (
+                        <Badge variant={DAY_STATUS[day.status].variant} dot>
+                          {DAY_STATUS[day.status].label}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{day.openHours} h</TableCell>
+                    <TableCell className="whitespace-nowrap">{day.bookedHours} h</TableCell>
                     {day.byEventType.map((item) => (
                       <TableCell key={item.uuid} className="text-muted-foreground">
                         {item.slots ? (

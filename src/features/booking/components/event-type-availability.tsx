@@ -6,7 +6,7 @@ import { CalendarX2, ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
 import { ApiRequestError, swrFetcher } from "@/lib/api/fetcher";
 import { addDays, dateInZone, formatDate, formatParts, isIsoDate, mondayOf, zonedParts } from "@/lib/time/zoned";
 import { Alert } from "@/components/ui/alert";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
@@ -14,8 +14,9 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
-import type { AvailabilityDay, DayStatus, DaySlot, TimeOfDay } from "../compute-availability-days";
+import type { AvailabilityDay, DaySlot, TimeOfDay } from "../compute-availability-days";
 import type { AvailabilityDto } from "../get-event-type-availability";
+import { DAY_STATUS } from "./day-status";
 import { BookingDialog, type BookingQuestion, type PopupConfig } from "./booking-dialog";
 
 /**
@@ -31,13 +32,6 @@ export interface EventTypeAvailabilityProps {
   initialDate?: string;
   initialSlot?: string;
 }
-
-const STATUS: Record<DayStatus, { label: string; variant: BadgeVariant }> = {
-  available: { label: "Available", variant: "success" },
-  limited: { label: "Limited", variant: "warning" },
-  fully_booked: { label: "Fully booked", variant: "danger" },
-  unavailable: { label: "Unavailable", variant: "neutral" },
-};
 
 const TIMES_OF_DAY: Array<{ value: TimeOfDay; label: string }> = [
   { value: "morning", label: "Morning" },
@@ -331,7 +325,7 @@ function AvailabilityChunk({ url, canBook, minSlots, onPick }: { url: string; ca
 }
 
 function DayCard({ day, canBook, onPick }: { day: AvailabilityDay; canBook: boolean; onPick: (slot: DaySlot) => void }) {
-  const status = STATUS[day.status];
+  const status = DAY_STATUS[day.status];
   return (
     <li className={cn("flex flex-col gap-2 rounded-xl border bg-card p-3", !day.meetsMinimum && "opacity-60")} aria-label={`${formatDate(day.date, "cccc d LLLL")}: ${status.label}`}>
       <div className="flex flex-wrap items-start justify-between gap-1.5">
