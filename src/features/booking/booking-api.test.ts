@@ -339,6 +339,11 @@ describe("availability and booking API", () => {
     expect(asRealtor.status).toBe(403);
     const saved = await coachClient.call(settingsRoute.PUT, { path: "/api/booking/availability-settings", method: "PUT", body: { minOpenHours: 500, windowDays: 7 } });
     expect(saved.status).toBe(400);
+    // A misspelt field is refused, not ignored: nothing is saved.
+    const misspelt = await coachClient.call(settingsRoute.PUT, { path: "/api/booking/availability-settings", method: "PUT", body: { minOpenHours: 3, windowDays: 7, windowdays: 14 } });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.json.error.fields).toEqual({ windowdays: ["is not a known field"] });
+    expect(await getAvailabilitySettings(coach.id)).toEqual({ minOpenHours: 5, windowDays: 7 });
     const ok = await coachClient.call(settingsRoute.PUT, { path: "/api/booking/availability-settings", method: "PUT", body: { minOpenHours: 100, windowDays: 7 } });
     expect(ok.status).toBe(200);
     const overview = await coachClient.call(overviewRoute.GET, { path: `/api/booking/availability-overview?week=${nextWeek().from}&tz=${ZONE}` });

@@ -60,14 +60,24 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return result;
 }
 
-/** Parses the query string; a parameter the schema does not read is refused (a misspelt filter must not be ignored). */
+/** Refuses names the schema does not read: a misspelt filter or field must fail, not be silently ignored. */
+function refuseUnknownKeys(schema: z.ZodType, given: Iterable<string>, what: "query" | "body") {
+  const unknown = unknownQueryKeys(schema, given);
+  if (unknown.length === 0) return;
+  const noun = what === "query" ? "parameter" : "field";
+  const fields = Object.fromEntries(unknown.map((key) => [key, [`is not a known ${what === "query" ? "query parameter" : "field"}`]]));
+  throw new AppError("validation_failed", `Invalid ${what}: unknown ${noun}${unknown.length > 1 ? "s" : ""} ${unknown.map((key) => `"${key}"`).join(", ")}`, { fields });
+}
+
 function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.output<T> {
-  const unknown = unknownQueryKeys(schema, url.searchParams.keys());
-  if (unknown.length > 0) {
-    const fields = Object.fromEntries(unknown.map((key) => [key, ["is not a known query parameter"]]));
-    throw new AppError("validation_failed", `Invalid query: unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((key) => `"${key}"`).join(", ")}`, { fields });
-  }
+  refuseUnknownKeys(schema, url.searchParams.keys(), "query");
   return parseOrThrow(schema, queryObject(url), "query");
+}
+
+/** A JSON object body's top-level fields are checked like query parameters; anything else is left to the schema. */
+function parseBody<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) refuseUnknownKeys(schema, Object.keys(value), "body");
+  return parseOrThrow(schema, value, "body");
 }
 
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
@@ -136,9 +146,7 @@ export function apiRoute<K extends RouteKey, PS extends Schema | undefined = und
 
       const params = options.params ? parseOrThrow(options.params, await segment.params, "path") : undefined;
       const query = options.query ? parseQuery(options.query, request.nextUrl) : undefined;
-      const body = options.body
-        ? parseOrThrow(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
-        : undefined;
+      const body = options.body ? parseBody(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
 
       const result = await handler({
         request,

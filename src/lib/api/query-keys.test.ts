@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadRouteHandlers } from "./openapi/load-route-handlers";
 import { queryKeysOf, unknownQueryKeys } from "./query-keys";
 
-describe("query parameter names", () => {
+describe("query parameter and body field names", () => {
   it("reads names through refinements, transforms, defaults, intersections and unions", () => {
     const base = z.object({ from: z.string().optional(), to: z.string().optional() }).refine(() => true);
     expect([...queryKeysOf(base)!].sort()).toEqual(["from", "to"]);
@@ -24,12 +24,14 @@ describe("query parameter names", () => {
     expect(unknownQueryKeys(z.object({ q: z.string() }), ["q", "search", "b", "search"])).toEqual(["b", "search"]);
   });
 
-  it("knows the names of every API route's query schema", async () => {
+  it("knows the names of every API route's query and body schema", async () => {
     const handlers = await loadRouteHandlers();
-    const withQuery = Object.entries(handlers).filter(([, handler]) => handler?.schemas.query);
-    expect(withQuery.length).toBeGreaterThan(10);
-    for (const [routeKey, handler] of withQuery) {
-      expect(queryKeysOf(handler!.schemas.query!), routeKey).not.toBeNull();
+    for (const part of ["query", "body"] as const) {
+      const withPart = Object.entries(handlers).filter(([, handler]) => handler?.schemas[part]);
+      expect(withPart.length).toBeGreaterThan(10);
+      for (const [routeKey, handler] of withPart) {
+        expect(queryKeysOf(handler!.schemas[part]!), `${part} of ${routeKey}`).not.toBeNull();
+      }
     }
   });
 });
