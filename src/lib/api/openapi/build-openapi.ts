@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_ROUTES, type RouteKey } from "../route-table";
+import { queryKeysOf } from "../query-keys";
 import type { RouteHandler } from "../handler";
 
 /**
@@ -62,6 +63,8 @@ export function buildOpenApi(handlers: Partial<Record<RouteKey, RouteHandler>>) 
     const openApiPath = routePath.replace(/\[\.\.\.(\w+)\]/g, "{$1}").replace(/\[(\w+)\]/g, "{$1}");
     const handler = handlers[routeKey];
     const body = toSchema(handler?.schemas.body);
+    // The handler refuses fields its schema does not name (src/lib/api/query-keys.ts); say so where JSON Schema can.
+    if (body?.type === "object" && body.properties && handler?.schemas.body && queryKeysOf(handler.schemas.body)) body.additionalProperties = false;
     const operation: Record<string, unknown> = {
       operationId: routeKey.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, ""),
       summary: routeKey,
@@ -84,7 +87,8 @@ export function buildOpenApi(handlers: Partial<Record<RouteKey, RouteHandler>>) 
     info: {
       title: "Sessionly API",
       version: "1.0.0",
-      description: "Sessionly's own API, used by its pages. Every route checks the caller's role against the permission table; errors share one shape.",
+      description:
+        "Sessionly's own API, used by its pages. Every route checks the caller's role against the permission table; errors share one shape. A query parameter or body field a route does not name is refused with a 400.",
     },
     components: { securitySchemes: { sessionCookie: { type: "apiKey", in: "cookie", name: "sessionly.session_token" } } },
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),

@@ -16,5 +16,7 @@ describe("the OpenAPI document", () => {
     const patch = document.paths["/api/calendly/event-types/{uuid}"].patch as { parameters: Array<{ name: string; in: string }>; requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown> } } } } };
     expect(patch.parameters).toContainEqual(expect.objectContaining({ name: "uuid", in: "path" }));
     expect(patch.requestBody.content["application/json"].schema.properties).toHaveProperty("offered");
+    // Unknown fields are refused by the handler, and the document says so.
+    expect(patch.requestBody.content["application/json"].schema).toHaveProperty("additionalProperties", false);
   });
 });
