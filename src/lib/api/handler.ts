@@ -9,7 +9,7 @@ import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { recordApiRequest } from "@/features/audit/api-usage";
 import { API_ROUTES, type RouteAccess, type RouteKey } from "./route-table";
 import { clientIp, newRequestId } from "./request-context";
-import { unknownQueryKeys } from "./query-keys";
+import { unknownKeys } from "./schema-keys";
 
 /**
  * The wrapper every API route handler goes through: request id, authentication, the permission from the route
@@ -62,7 +62,7 @@ function queryObject(url: URL): Record<string, string | string[]> {
 
 /** Refuses names the schema does not read: a misspelt filter or field must fail, not be silently ignored. */
 function refuseUnknownKeys(schema: z.ZodType, given: Iterable<string>, what: "query" | "body") {
-  const unknown = unknownQueryKeys(schema, given);
+  const unknown = unknownKeys(schema, given);
   if (unknown.length === 0) return;
   const noun = what === "query" ? "parameter" : "field";
   const fields = Object.fromEntries(unknown.map((key) => [key, [`is not a known ${what === "query" ? "query parameter" : "field"}`]]));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_ROUTES, type RouteKey } from "../route-table";
-import { queryKeysOf } from "../query-keys";
+import { schemaKeysOf } from "../schema-keys";
 import type { RouteHandler } from "../handler";
 
 /**
@@ -63,8 +63,8 @@ export function buildOpenApi(handlers: Partial<Record<RouteKey, RouteHandler>>) 
     const openApiPath = routePath.replace(/\[\.\.\.(\w+)\]/g, "{$1}").replace(/\[(\w+)\]/g, "{$1}");
     const handler = handlers[routeKey];
     const body = toSchema(handler?.schemas.body);
-    // The handler refuses fields its schema does not name (src/lib/api/query-keys.ts); say so where JSON Schema can.
-    if (body?.type === "object" && body.properties && handler?.schemas.body && queryKeysOf(handler.schemas.body)) body.additionalProperties = false;
+    // The handler refuses fields its schema does not name (src/lib/api/schema-keys.ts); say so where JSON Schema can.
+    if (body?.type === "object" && body.properties && handler?.schemas.body && schemaKeysOf(handler.schemas.body)) body.additionalProperties = false;
     const operation: Record<string, unknown> = {
       operationId: routeKey.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, ""),
       summary: routeKey,
