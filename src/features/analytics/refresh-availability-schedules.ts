@@ -56,7 +56,7 @@ export async function refreshAvailabilitySchedules(coachUserId: string): Promise
 }
 
 /** A scheduled sync re-reads a coach's schedules once the cached copy is this old. */
-export const SCHEDULES_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const SCHEDULES_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * After a successful sync of a coach's connection: a backfill (a new connection) always fetches the schedules, so
